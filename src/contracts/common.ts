@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Every error the API sends has this shape. */
+export const errorResponse = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .meta({ id: 'Error' });
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+export const siteParams = z.strictObject({ siteId: z.uuid() });
+
+export const roleSchema = z.enum([
+  'officer',
+  'community_referrer',
+  'case_manager',
+  'outreach',
+  'peer_support',
+  'program_manager',
+  'prosecutor',
+  'provider',
+  'analyst',
+  'admin',
+]);
+
+export const emptyResponse = z.object({ ok: z.literal(true) });

@@ -1,0 +1,80 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { CurrentSession } from '../app/auth/current-session.ts';
+import type { AppDeps } from '../app/deps.ts';
+import type { Tx } from '../db/scope.ts';
+import type { Action } from '../domain/access/policy.ts';
+import type { Role } from '../domain/access/roles.ts';
+import type { AuditEntry } from '../domain/audit/audit-entry.ts';
+
+/**
+ * What a route needs before its handler runs. Every route declares one; the server refuses to
+ * start with an /api route that does not.
+ * - public: anyone, no session.
+ * - session: a signed-in user; `duringMfa` lets the route run before the second factor is done.
+ * - site: a signed-in user whose role at the `:siteId` in the URL is allowed the action.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'session'; duringMfa?: boolean }
+  | { kind: 'site'; action: Action };
+
+export type SiteContext = { id: string; roles: Role[]; role: Role };
+
+type AuditFields = Pick<AuditEntry, 'action' | 'resourceType' | 'resourceId' | 'outcome'>;
+
+export type RouteContext<Params, Query, Body> = {
+  params: Params;
+  query: Query;
+  body: Body;
+  deps: AppDeps;
+  requestId: string;
+  /** The request's transaction, scoped by row-level security to the route's site (or none). */
+  tx: Tx;
+  session: CurrentSession | null;
+  site: SiteContext | null;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  /** Appends to the audit log in this request's transaction: who, role and site are filled in. */
+  audit(fields: AuditFields): Promise<void>;
+};
+
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+
+export type RouteDefinition<
+  P extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  B extends Schema | undefined = Schema | undefined,
+  R extends Schema = Schema,
+> = {
+  /** A stable name, used in the audit log for denied requests. */
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  successStatus?: 200 | 201;
+  /**
+   * False for the few routes (sign-in and its steps) whose use cases run their own transactions
+   * because a failure must still be recorded. Such handlers must not use ctx.tx.
+   */
+  transaction?: boolean;
+  rateLimitPerMinute?: (deps: AppDeps) => number;
+  handler(ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>): Promise<z.input<R>>;
+};
+
+/** Declares a route with its types inferred from its schemas. */
+export function defineRoute<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  R extends Schema,
+>(definition: RouteDefinition<P, Q, B, R>): RouteDefinition {
+  return definition as unknown as RouteDefinition;
+}

@@ -1,0 +1,7 @@
+import type { RouteDefinition } from '../route.ts';
+import { authRoutes } from './auth.ts';
+import { healthRoutes } from './health.ts';
+import { siteRoutes } from './sites.ts';
+
+/** The route table: every route the server has, each with its declared access. */
+export const ROUTES: RouteDefinition[] = [...healthRoutes, ...authRoutes, ...siteRoutes];

@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { type Config, testConfig } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
+import { buildServer } from '../../src/http/build-server.ts';
+import { testClock } from './clock.ts';
+import { HttpClient } from './http-client.ts';
+import { openTestDatabase } from './test-database.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  clock: ReturnType<typeof testClock>;
+  baseUrl: string;
+  client(): HttpClient;
+  close(): Promise<void>;
+};
+
+/** A whole server on a fresh database, listening on a loopback port, with a clock the test moves. */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = testClock();
+  const app = await buildServer({ db: database.db, clock: clock.now, config: testConfig(overrides) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    app,
+    database,
+    clock,
+    baseUrl,
+    client: () => new HttpClient(baseUrl),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
