@@ -41,6 +41,7 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
  */
 export function registerRoutes(app: FastifyInstance, routes: RouteDefinition[], deps: AppDeps): void {
   for (const route of routes) {
+    if (!route.access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
     if (route.access.kind === 'site' && !route.url.includes(':siteId')) {
       throw new Error(`route ${route.id} is site-scoped but its URL has no :siteId`);
     }
@@ -64,12 +65,20 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDefinition[], 
         ...(route.access.kind === 'public' ? {} : { security: [{ sessionCookie: [] }] }),
         response: { [route.successStatus ?? 200]: route.response },
       },
+      onRequest: (request, reply) => guard(route, deps, request, reply),
       handler: (request, reply) => handle(route, deps, request, reply),
     });
   }
 }
 
-async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+type Admitted = { session: CurrentSession | null; site: SiteContext | null };
+const admitted = new WeakMap<FastifyRequest, Admitted>();
+
+/**
+ * Runs before body parsing and validation, so an unauthenticated or unauthorized caller learns
+ * nothing about the route's schema: session, second factor, CSRF, then the access policy.
+ */
+async function guard(route: RouteDefinition, deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
   const requestId = String(request.id);
   const denied = async (
     error: DomainError,
@@ -141,7 +150,12 @@ async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyReq
       site = { id: siteId, roles, role: decision.role };
     }
   }
+  admitted.set(request, { session, site });
+}
 
+async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+  const requestId = String(request.id);
+  const { session, site } = admitted.get(request) ?? { session: null, site: null };
   let idempotencyKey: string | undefined;
   const keyHeader = headerValue(request, 'idempotency-key');
   if (keyHeader !== undefined && request.method === 'POST' && session) {

@@ -15,7 +15,7 @@ export const TEMPLATE_DATABASE = 'lead_test_template';
  */
 export default async function setup(project: TestProject) {
   mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
-  const snapshotPath = join(OUTPUT_DIRECTORY, 'pglite-migrated.tar.gz');
+  const snapshotPath = join(OUTPUT_DIRECTORY, `pglite-migrated-${project.name}.tar.gz`);
   const handle = await openDatabase({ kind: 'pglite' });
   await migrate(handle.db);
   const pglite = (handle as unknown as { pglite: PGlite }).pglite;
@@ -25,7 +25,8 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteSnapshot', snapshotPath);
 
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
+  // Only the project that runs on PostgreSQL owns the template (projects run at the same time).
+  if (url && project.config.env?.LEAD_TEST_DB === 'postgres') {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);

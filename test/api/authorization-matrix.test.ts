@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { testConfig } from '../../src/config.ts';
+import type { SiteRow } from '../../src/db/repositories/sites.ts';
+import { ROLES, type Role } from '../../src/domain/access/roles.ts';
+import { buildServer } from '../../src/http/build-server.ts';
+import { defineRoute, type RouteDefinition } from '../../src/http/route.ts';
+import { ROUTES } from '../../src/http/routes/index.ts';
+import { makeSite, makeUser, type TestUser } from '../support/factories.ts';
+import type { HttpClient } from '../support/http-client.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+/**
+ * Who may use each site route, written out by hand from PRODUCT.md (not read from the policy
+ * table, so the test checks the policy rather than repeating it). A route missing here fails.
+ */
+const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in user'> = {
+  'health.check': 'public',
+  'auth.login': 'public',
+  'auth.session': 'any signed-in user',
+  'auth.logout': 'any signed-in user',
+  'auth.mfa.enrol': 'any signed-in user',
+  'auth.mfa.confirm': 'any signed-in user',
+  'auth.mfa.verify': 'any signed-in user',
+  'sites.view': ROLES,
+  'sites.staff.list': ['program_manager', 'admin'],
+  'sites.staff.view': ['program_manager', 'admin'],
+  'sites.staff.add': ['program_manager', 'admin'],
+  'sites.staff.remove_role': ['program_manager', 'admin'],
+  'sites.audit.list': ['admin'],
+};
+
+const unique = () => randomBytes(4).toString('hex');
+
+type Fixture = { site: SiteRow; users: Record<Role, TestUser>; clients: Record<Role, HttpClient> };
+
+let t: TestApp;
+const fixtures: Fixture[] = [];
+
+async function makeFixture(): Promise<Fixture> {
+  const site = await makeSite(t.database.db);
+  const users = {} as Record<Role, TestUser>;
+  const clients = {} as Record<Role, HttpClient>;
+  for (const role of ROLES) {
+    users[role] = await makeUser(t.database.db, site, role);
+    clients[role] = t.client();
+    const response = await clients[role].logIn(users[role].email, users[role].password);
+    expect(response.status).toBe(200);
+  }
+  return { site, users, clients };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  fixtures.push(await makeFixture(), await makeFixture());
+}, 120_000);
+afterAll(() => t.close());
+
+/** A request to `route` about `target` (a site and its resources); a fresh resource for each write. */
+async function requestFor(route: RouteDefinition, client: HttpClient, target: Fixture) {
+  const victim = await makeUser(t.database.db, target.site, 'officer');
+  const url = route.url
+    .replace(':siteId', target.site.id)
+    .replace(':userId', victim.userId)
+    .replace(':role', 'officer');
+  const body =
+    route.id === 'sites.staff.add'
+      ? {
+          email: `new.${unique()}@example.test`,
+          displayName: 'New Person',
+          role: 'outreach',
+          initialPassword: `pw-${unique()}-${unique()}`,
+        }
+      : route.body
+        ? {}
+        : undefined;
+  return client.request(route.method, url, body === undefined ? {} : { body });
+}
+
+describe('the authorization matrix, built from the route table', () => {
+  it('has an expectation for every route, and every route declares its access', () => {
+    for (const route of ROUTES) {
+      expect(route.access, route.id).toBeDefined();
+      expect(EXPECTED_ROLES[route.id], `no expectation written for ${route.id}`).toBeDefined();
+    }
+  });
+
+  it('refuses to build a server with a route that declares no access policy', async () => {
+    const undeclared = {
+      ...defineRoute({
+        id: 'test.undeclared',
+        method: 'GET',
+        url: '/api/v1/undeclared',
+        summary: 'a route without access',
+        tags: [],
+        access: { kind: 'public' },
+        response: z.object({}),
+        handler: async () => ({}),
+      }),
+      access: undefined,
+    } as unknown as RouteDefinition;
+    await expect(
+      buildServer({ db: t.database.db, clock: () => new Date(), config: testConfig(), routes: [undeclared] }),
+    ).rejects.toThrow(/declares no access policy/);
+  });
+
+  const siteRoutes = ROUTES.filter((route) => route.access.kind === 'site');
+  for (const route of siteRoutes) {
+    for (const role of ROLES) {
+      it(`${route.id}: ${role} at own site ${(EXPECTED_ROLES[route.id] as readonly Role[]).includes(role) ? 'allowed' : '403'}; at another site 404`, async () => {
+        const [own, other] = fixtures as [Fixture, Fixture];
+        const client = own.clients[role];
+        const allowed = (EXPECTED_ROLES[route.id] as readonly Role[]).includes(role);
+
+        const atOwnSite = await requestFor(route, client, own);
+        if (allowed) expect(atOwnSite.status, JSON.stringify(atOwnSite.body)).toBeLessThan(300);
+        else {
+          expect(atOwnSite.status).toBe(403);
+          expect(atOwnSite.body.error.code).toBe('FORBIDDEN');
+        }
+
+        const atOtherSite = await requestFor(route, client, other);
+        expect(atOtherSite.status).toBe(404);
+        expect(atOtherSite.body).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
+      });
+    }
+  }
+
+  for (const route of ROUTES.filter((candidate) => candidate.access.kind !== 'public')) {
+    it(`${route.id}: without a session answers 401`, async () => {
+      const [own] = fixtures as [Fixture];
+      const response = await requestFor(route, t.client(), own);
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('UNAUTHENTICATED');
+    });
+  }
+
+  it("answers 404 for another site's staff member even at a site where the caller is admin", async () => {
+    const [own, other] = fixtures as [Fixture, Fixture];
+    const admin = own.clients.admin;
+    const response = await admin.get(`/api/v1/sites/${own.site.id}/staff/${other.users.officer.userId}`);
+    expect(response.status).toBe(404);
+    const real = await admin.get(`/api/v1/sites/${own.site.id}/staff/${own.users.officer.userId}`);
+    expect(real.status).toBe(200);
+    expect(real.body.roles).toEqual(['officer']);
+  });
+
+  it('audits every denied request with who, role, site and route', async () => {
+    const [own] = fixtures as [Fixture];
+    await own.clients.officer.get(`/api/v1/sites/${own.site.id}/audit`);
+    const audit = await own.clients.admin.get(`/api/v1/sites/${own.site.id}/audit?limit=500`);
+    const denial = audit.body.entries.find(
+      (entry: { action: string; userId: string; outcome: string }) =>
+        entry.action === 'sites.audit.list' &&
+        entry.userId === own.users.officer.userId &&
+        entry.outcome === 'denied',
+    );
+    expect(denial).toMatchObject({ role: 'officer', resourceType: 'route' });
+  });
+});
