@@ -49,6 +49,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
 
   app.addHook('onRoute', (route) => {
     const url = route.url;

@@ -124,10 +124,12 @@ describe('sessions', () => {
     const user = await makeUser(t.database.db, site, 'analyst');
     const client = t.client();
     await client.logIn(user.email, user.password);
-    const cookieHeader = { cookie: '' };
+    const oldCookie = { cookie: client.cookieHeader() };
     expect((await client.post('/api/v1/auth/logout')).status).toBe(200);
     expect(client.hasSessionCookie()).toBe(false);
-    expect((await client.get('/api/v1/auth/session', cookieHeader)).status).toBe(401);
+    const replayed = await t.client().get('/api/v1/auth/session', oldCookie);
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.error.code).toBe('SESSION_EXPIRED');
   });
 
   it('reject a forged cookie and a missing one', async () => {

@@ -56,6 +56,11 @@ export class HttpClient {
     return response;
   }
 
+  /** The Cookie header this client would send now (to replay it later, like a stolen cookie). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   hasSessionCookie(): boolean {
     return this.cookies.has('lead_session');
   }
