@@ -1,97 +1,118 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError } from '../config.ts';
 import { DataDirectoryLockedError } from '../db/data-directory-lock.ts';
 import { PrivilegedRoleError } from '../db/database.ts';
 import { MigrationError } from '../db/migrate.ts';
-import { openConfiguredDatabase } from '../db/open-configured.ts';
 import { DomainError } from '../domain/errors.ts';
-import { serve } from './serve.ts';
+import { type Command, CommandFailure, commandHelp, type Io, UsageError } from './command.ts';
+import { auditVerifyCommand } from './commands/audit.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { seedCommand } from './commands/seed.ts';
+import { migrateCommand, serveCommand } from './commands/server.ts';
+import { siteCreateCommand } from './commands/sites.ts';
+import { userCreateCommand, userUnlockCommand } from './commands/users.ts';
 
-/** A mistake in how the command was called: one line on stderr, exit status 2. */
-export class UsageError extends Error {}
+export { type Io, UsageError };
 
-export type Io = { out: (line: string) => void; err: (line: string) => void };
-
-type Command = { usage: string; summary: string; run(args: string[], io: Io): Promise<number> };
-
-function noArguments(name: string, args: string[]) {
-  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
-  if (positionals.length > 0) throw new UsageError(`${name} takes no arguments`);
-}
-
+/** Every command, by the words that name it ("user create" is the group "user", subcommand "create"). */
 export const COMMANDS: Record<string, Command> = {
-  serve: {
-    usage: 'lead serve',
-    summary:
-      'Migrate, load the demo site into an empty database, and serve the app and API (PORT, default 3000).',
-    async run(args, io) {
-      noArguments('serve', args);
-      await serve(loadConfig(), io.out);
-      return await new Promise<number>(() => {}); // runs until a signal stops the process
-    },
-  },
-  migrate: {
-    usage: 'lead migrate',
-    summary: 'Apply the database migrations that have not been applied yet.',
-    async run(args, io) {
-      noArguments('migrate', args);
-      const database = await openConfiguredDatabase(loadConfig(), { migrate: false });
-      try {
-        const { migrate } = await import('../db/migrate.ts');
-        const applied = await migrate(database.db);
-        io.out(applied.length ? `applied ${applied.join(', ')}` : 'the database is up to date');
-        return 0;
-      } finally {
-        await database.close();
-      }
-    },
-  },
+  serve: serveCommand,
+  migrate: migrateCommand,
+  seed: seedCommand,
+  'site create': siteCreateCommand,
+  'user create': userCreateCommand,
+  'user unlock': userUnlockCommand,
+  'audit verify': auditVerifyCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
-function helpText(): string {
-  const lines = ['Usage: lead <command> [options]', '', 'Commands:'];
-  for (const command of Object.values(COMMANDS))
-    lines.push(`  ${command.usage.padEnd(44)} ${command.summary}`);
-  lines.push(
-    '',
-    'Run "lead <command> --help" for one command. Settings come from environment variables (see README).',
+function listing(names: string[]): string[] {
+  const commands = names.map((name) => COMMANDS[name] as Command);
+  const width = Math.max(...commands.map((command) => command.usage.length));
+  return commands.map(
+    (command) => `  ${command.usage.padEnd(width)}  ${command.summary.split('. ')[0]?.replace(/\.$/, '')}.`,
   );
-  return lines.join('\n');
 }
 
-/** Runs the CLI; answers the exit status. */
+function helpText(): string {
+  return [
+    'Usage: lead <command> [options]',
+    '',
+    'Commands:',
+    ...listing(Object.keys(COMMANDS)),
+    '',
+    'Run "lead <command> --help" for one command. Settings come from environment variables (see README).',
+  ].join('\n');
+}
+
+const isHelp = (word: string | undefined) => word === '--help' || word === '-h' || word === 'help';
+
+/** Finds the command `argv` names: two words for a group's subcommand, else one. */
+function lookUp(argv: string[]): { name: string; command?: Command; rest: string[]; group?: string[] } {
+  const [first = '', second = '', ...after] = argv;
+  const pair = `${first} ${second}`;
+  if (COMMANDS[pair]) return { name: pair, command: COMMANDS[pair], rest: after };
+  if (COMMANDS[first]) return { name: first, command: COMMANDS[first], rest: argv.slice(1) };
+  const group = Object.keys(COMMANDS).filter((name) => name.startsWith(`${first} `));
+  return { name: first, rest: argv.slice(1), ...(group.length ? { group } : {}) };
+}
+
+/** The first line of an error's message: every failure is reported on one line. */
+const firstLine = (error: unknown) =>
+  String((error as Error).message ?? error)
+    .split('\n')[0]
+    ?.replace(/\. To specify a positional argument .*$/, '');
+
+/** Runs the CLI; answers the exit status (0 done, 1 failed, 2 called wrongly). */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (argv.length === 0 || isHelp(argv[0])) {
     io.out(helpText());
-    return name ? 0 : 2;
+    return argv.length === 0 ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const { name, command, rest, group } = lookUp(argv);
+  if (!command && group) {
+    if (isHelp(rest[0])) {
+      io.out(
+        [`Usage: lead ${name} <subcommand> [options]`, '', 'Subcommands:', ...listing(group)].join('\n'),
+      );
+      return 0;
+    }
+    const sub = rest[0];
+    io.err(
+      sub
+        ? `lead ${name}: unknown subcommand "${sub}" (try lead ${name} --help)`
+        : `lead ${name}: say which: ${group.join(', ')}`,
+    );
+    return 2;
+  }
   if (!command) {
     io.err(`lead: unknown command "${name}" (try lead --help)`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`Usage: ${command.usage}\n\n${command.summary}`);
+  if (rest.some(isHelp)) {
+    io.out(commandHelp(command));
     return 0;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`lead ${name}: ${(error as Error).message}`);
-      return 2;
-    }
-    if (error instanceof ConfigError || error instanceof DomainError) {
-      io.err(`lead ${name}: ${error.message}`);
+    const code = (error as { code?: unknown }).code;
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    ) {
+      io.err(`lead ${name}: ${firstLine(error)}`);
       return 2;
     }
     if (
+      error instanceof CommandFailure ||
+      error instanceof DomainError ||
       error instanceof DataDirectoryLockedError ||
       error instanceof PrivilegedRoleError ||
       error instanceof MigrationError
     ) {
-      io.err(`lead ${name}: ${error.message}`);
+      io.err(`lead ${name}: ${firstLine(error)}`);
       return 1;
     }
     throw error;

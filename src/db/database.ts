@@ -91,6 +91,7 @@ async function openPglite(options: { dataDirectory?: string; loadDataDir?: Blob 
         end if;
       end $$;
       grant all on schema public to ${PGLITE_APPLICATION_ROLE};
+      grant pg_checkpoint to ${PGLITE_APPLICATION_ROLE};
       set role ${PGLITE_APPLICATION_ROLE};`);
   } catch (error) {
     lock?.release();
@@ -102,9 +103,8 @@ async function openPglite(options: { dataDirectory?: string; loadDataDir?: Blob 
     kind: 'pglite' as const,
     pglite,
     checkpoint: async () => {
-      await sql`checkpoint`.execute(db).catch(() => {
-        // CHECKPOINT needs a privileged role on newer PostgreSQL; PGlite's own syncfs still runs.
-      });
+      // lead_app holds pg_checkpoint (granted above), which CHECKPOINT needs since PostgreSQL 15.
+      await sql`checkpoint`.execute(db);
       await pglite.syncToFs();
     },
     close: async () => {
