@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, PrivilegedRoleError } from '../../src/db/database.ts';
+import { testDatabaseKind } from '../support/test-database.ts';
+
+/** The superuser of the CI server (trust authentication on loopback), derived from the app's URL. */
+function superuserUrl(): string {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+  url.username = 'postgres';
+  url.password = '';
+  return url.toString();
+}
+
+// Only a PostgreSQL server has roles to refuse; PGlite always runs as its own unprivileged role.
+describe.skipIf(testDatabaseKind() !== 'postgres')('connecting to PostgreSQL', () => {
+  it('refuses to run as a superuser, naming the role and the way out', async () => {
+    const attempt = openDatabase({ kind: 'postgres', url: superuserUrl(), allowSuperuser: false });
+    await expect(attempt).rejects.toBeInstanceOf(PrivilegedRoleError);
+    await expect(openDatabase({ kind: 'postgres', url: superuserUrl(), allowSuperuser: false })).rejects.toThrow(
+      /"postgres".*superuser.*LEAD_ALLOW_SUPERUSER=1/,
+    );
+  });
+
+  it('runs as a superuser only when LEAD_ALLOW_SUPERUSER is set', async () => {
+    const handle = await openDatabase({ kind: 'postgres', url: superuserUrl(), allowSuperuser: true });
+    await handle.close();
+  });
+
+  it('accepts the ordinary application role', async () => {
+    const handle = await openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL ?? '', allowSuperuser: false });
+    await handle.close();
+  });
+});
