@@ -30,7 +30,7 @@ const layerOf = (file: string) => relative(SOURCE, file).split('/')[0] ?? '';
 /** Dependencies point inward (CONVENTIONS.md): http and cli call app; app calls domain and db; domain calls nothing. */
 const ALLOWED: Record<string, (dependency: string) => boolean> = {
   domain: (dependency) => dependency === 'domain',
-  contracts: (dependency) => dependency === 'contracts' || dependency === 'zod',
+  contracts: (dependency) => ['contracts', 'zod', 'domain'].includes(dependency),
   db: (dependency) => !['app', 'http', 'cli', 'web'].includes(dependency),
   app: (dependency) => !['http', 'cli', 'web'].includes(dependency),
   http: (dependency) => !['cli', 'web'].includes(dependency),
