@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.ts';
+import {
+  type ReferralEvent,
+  type ReferralFacts,
+  type ReferralStatus,
+  transition,
+  transitions,
+} from './lifecycle.ts';
+
+const eligibleArrest: ReferralFacts = {
+  screening: 'eligible',
+  pathway: 'arrest_diversion',
+  prosecutorApprovalRequired: false,
+};
+
+function rejects(from: ReferralStatus | null, event: ReferralEvent, facts: ReferralFacts = eligibleArrest) {
+  try {
+    transition(from, event, facts);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('INVALID_TRANSITION');
+    return;
+  }
+  throw new Error(`expected ${event.type} from ${from} to be refused`);
+}
+
+describe('the referral lifecycle', () => {
+  it('takes an eligible person from screened to accepted', () => {
+    expect(
+      transitions(null, [{ type: 'screen' }, { type: 'offer' }, { type: 'accept' }], eligibleArrest).map(
+        (step) => step.to,
+      ),
+    ).toEqual(['screened', 'offered', 'accepted']);
+  });
+
+  it('waits for the prosecutor on arrest diversions where the site asks for it, and only there', () => {
+    const facts = { ...eligibleArrest, prosecutorApprovalRequired: true };
+    expect(transition('offered', { type: 'accept' }, facts).to).toBe('awaiting_prosecutor');
+    expect(transition('offered', { type: 'accept' }, { ...facts, pathway: 'social_contact' }).to).toBe(
+      'accepted',
+    );
+    expect(transition('awaiting_prosecutor', { type: 'prosecutor_approve' }, facts).to).toBe('accepted');
+    expect(
+      transition('awaiting_prosecutor', { type: 'prosecutor_reject', reason: 'pending charges' }, facts),
+    ).toEqual({
+      from: 'awaiting_prosecutor',
+      to: 'prosecutor_rejected',
+      reason: 'pending charges',
+    });
+  });
+
+  it('records a decline with its reason', () => {
+    expect(transition('offered', { type: 'decline', reason: 'not ready' }, eligibleArrest)).toEqual({
+      from: 'offered',
+      to: 'declined',
+      reason: 'not ready',
+    });
+  });
+
+  it('never offers LEAD to someone screened ineligible or not fully screened', () => {
+    rejects('screened', { type: 'offer' }, { ...eligibleArrest, screening: 'ineligible' });
+    rejects('screened', { type: 'offer' }, { ...eligibleArrest, screening: 'needs_information' });
+  });
+
+  it('counts "wanted to refer but could not" as not offered: ineligible', () => {
+    const facts = { ...eligibleArrest, screening: 'ineligible' as const };
+    expect(transition('screened', { type: 'not_offer', reason: 'ineligible' }, facts)).toMatchObject({
+      to: 'not_offered',
+      reason: 'ineligible',
+    });
+    rejects('screened', { type: 'not_offer', reason: 'ineligible' }, eligibleArrest);
+  });
+
+  it('needs a reason for officer discretion', () => {
+    rejects('screened', { type: 'not_offer', reason: 'officer_discretion' });
+    expect(
+      transition(
+        'screened',
+        { type: 'not_offer', reason: 'officer_discretion', note: 'person left' },
+        eligibleArrest,
+      ).reason,
+    ).toBe('officer_discretion: person left');
+  });
+
+  it.each([
+    ['offered', { type: 'screen' }],
+    ['screened', { type: 'accept' }],
+    ['accepted', { type: 'decline', reason: 'x' }],
+    ['declined', { type: 'accept' }],
+    ['not_offered', { type: 'offer' }],
+    ['accepted', { type: 'prosecutor_approve' }],
+    ['screened', { type: 'close', reason: 'x' }],
+  ] as const)('refuses from %s: %o', (from, event) => {
+    rejects(from, event as ReferralEvent);
+  });
+
+  it('lets the program screen or close a pending community request', () => {
+    expect(transition('pending_review', { type: 'screen' }, eligibleArrest).to).toBe('screened');
+    expect(
+      transition('pending_review', { type: 'close', reason: 'could not reach' }, eligibleArrest).to,
+    ).toBe('closed');
+  });
+});
