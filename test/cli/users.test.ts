@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../src/app/auth/log-in.ts';
 import { testConfig } from '../../src/config.ts';
@@ -160,8 +162,15 @@ describe('lead user unlock', () => {
   });
 
   it('releases the data folder on every path, so the next command can open it', async () => {
-    await lead(['user', 'unlock', '--email', 'nobody@example.test'], { env });
-    await lead(createArgs('x@example.test', 'officer', 'atlantis'), { env, stdin: `${PASSWORD}\n` });
+    const lockFile = join(dataDirectory, 'lead.lock');
+    expect((await lead(['user', 'unlock', '--email', 'nobody@example.test'], { env })).status).toBe(1);
+    expect(existsSync(lockFile)).toBe(false);
+    const failed = await lead(createArgs('x@example.test', 'officer', 'atlantis'), {
+      env,
+      stdin: `${PASSWORD}\n`,
+    });
+    expect(failed.status).toBe(1);
+    expect(existsSync(lockFile)).toBe(false);
     const result = await lead(['audit', 'verify'], { env });
     expect(result.status).toBe(0);
   });
