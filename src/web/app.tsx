@@ -1,0 +1,72 @@
+import { type ReactNode, useState } from 'react';
+import { useSession } from './api/session.ts';
+import type { Session, SessionSite } from './api/types.ts';
+import { ErrorAlert } from './components/error-alert.tsx';
+import { PageLoader } from './components/page-loader.tsx';
+import { PublicLayout } from './components/public-layout.tsx';
+import { SignedInLayout } from './components/signed-in-layout.tsx';
+import { AuditPage } from './pages/audit/audit-page.tsx';
+import { HomePage } from './pages/home/home-page.tsx';
+import { MfaEnrolmentPage } from './pages/mfa/mfa-enrolment-page.tsx';
+import { MfaVerifyPage } from './pages/mfa/mfa-verify-page.tsx';
+import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
+import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
+import { NoSitesPage } from './pages/sites/no-sites-page.tsx';
+import { SitePickerPage } from './pages/sites/site-picker-page.tsx';
+import { StaffPage } from './pages/staff/staff-page.tsx';
+import { navigate, PATHS, usePath } from './routing.ts';
+import { readStored, STORAGE_KEYS, writeStored } from './storage.ts';
+
+/** The app's states in order: session read, signed in, second factor done, site chosen, page. */
+export function App() {
+  const session = useSession();
+  if (session.isPending) return <PageLoader />;
+  if (session.isError) {
+    return (
+      <PublicLayout>
+        <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />
+      </PublicLayout>
+    );
+  }
+  const current = session.data;
+  if (!current) return <SignInPage />;
+  if (current.mfaState === 'pending') return <MfaVerifyPage />;
+  if (current.mfaState === 'enrolment_required') return <MfaEnrolmentPage />;
+  return <SignedIn session={current} />;
+}
+
+/** The site comes from the user's choice (remembered on this device), or is their only one. */
+function SignedIn({ session }: { session: Session }) {
+  const path = usePath();
+  const [chosenSiteId, setChosenSiteId] = useState(() => readStored(STORAGE_KEYS.site));
+  const site =
+    session.sites.length === 1 ? session.sites[0] : session.sites.find((each) => each.id === chosenSiteId);
+  const choose = (siteId: string) => {
+    writeStored(STORAGE_KEYS.site, siteId);
+    setChosenSiteId(siteId);
+    if (path === PATHS.sites) navigate(PATHS.home);
+  };
+  let page: ReactNode;
+  if (session.sites.length === 0) page = <NoSitesPage />;
+  else if (!site || path === PATHS.sites)
+    page = <SitePickerPage sites={session.sites} currentSiteId={site?.id} onChoose={choose} />;
+  else page = <SitePage path={path} session={session} site={site} />;
+  return (
+    <SignedInLayout session={session} site={site}>
+      {page}
+    </SignedInLayout>
+  );
+}
+
+function SitePage({ path, session, site }: { path: string; session: Session; site: SessionSite }) {
+  switch (path) {
+    case PATHS.home:
+      return <HomePage session={session} site={site} />;
+    case PATHS.staff:
+      return site.actions.includes('staff:list') ? <StaffPage site={site} /> : <NotFoundPage />;
+    case PATHS.audit:
+      return site.actions.includes('audit:view') ? <AuditPage site={site} /> : <NotFoundPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,47 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { readStored, STORAGE_KEYS, writeStored } from '../storage.ts';
+import en from './en.json' with { type: 'json' };
+import es from './es.json' with { type: 'json' };
+
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+function isLanguage(value: string | null | undefined): value is Language {
+  return LANGUAGES.includes(value as Language);
+}
+
+/** The remembered choice, else the browser's preference, else English. */
+function initialLanguage(): Language {
+  const stored = readStored(STORAGE_KEYS.language);
+  if (isLanguage(stored)) return stored;
+  const preferred = (navigator.languages ?? [navigator.language]).map((tag) => tag.slice(0, 2));
+  return preferred.find(isLanguage) ?? 'en';
+}
+
+/** One i18next instance for the app, with both languages bundled (no requests, works offline). */
+export function createI18n(): I18n {
+  const instance = i18next.createInstance();
+  instance.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+  void instance.use(initReactI18next).init({
+    resources: { en: { translation: en }, es: { translation: es } },
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** Switches the language and remembers the choice on this device. */
+export function chooseLanguage(instance: I18n, language: Language): void {
+  writeStored(STORAGE_KEYS.language, language);
+  void instance.changeLanguage(language);
+}
+
+export function otherLanguage(current: string): Language {
+  return current.startsWith('es') ? 'en' : 'es';
+}

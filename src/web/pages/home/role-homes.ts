@@ -1,0 +1,56 @@
+// What each role's home offers (PRODUCT.md, "Who uses it"). A feature with a path is built; its
+// card links there when the site's actions allow it. A feature without a path is "coming soon".
+import type { Role } from '../../api/types.ts';
+import { PATHS } from '../../routing.ts';
+
+export type Feature = {
+  /** Key under "features" in the translation files. */
+  key: string;
+  path?: string;
+  /** The action (src/domain/access/policy.ts) the user needs at the site to open it. */
+  action?: string;
+};
+
+const CARE_TEAM_FEATURES: Feature[] = [
+  { key: 'handoffQueue' },
+  { key: 'intakesDue' },
+  { key: 'caseload' },
+  { key: 'appointmentsToday' },
+];
+
+export const ROLE_FEATURES: Record<Role, Feature[]> = {
+  officer: [{ key: 'screen' }, { key: 'requestHandoff' }, { key: 'myReferrals' }],
+  community_referrer: [{ key: 'refer' }],
+  case_manager: CARE_TEAM_FEATURES,
+  outreach: CARE_TEAM_FEATURES,
+  peer_support: CARE_TEAM_FEATURES,
+  program_manager: [
+    { key: 'staff', path: PATHS.staff, action: 'staff:list' },
+    { key: 'onCall' },
+    { key: 'caseloadCaps' },
+    { key: 'dashboards' },
+    { key: 'reports' },
+  ],
+  prosecutor: [{ key: 'intakeDeadlines' }],
+  provider: [{ key: 'serviceReferrals' }],
+  analyst: [{ key: 'equityFunnel' }, { key: 'outcomes' }, { key: 'imports' }, { key: 'exports' }],
+  admin: [
+    { key: 'staffRoles', path: PATHS.staff, action: 'staff:list' },
+    { key: 'audit', path: PATHS.audit, action: 'audit:view' },
+    { key: 'security' },
+  ],
+};
+
+/** The order role sections appear in: field work first, oversight last. */
+export const ROLE_ORDER: Role[] = [
+  'officer',
+  'community_referrer',
+  'case_manager',
+  'outreach',
+  'peer_support',
+  'provider',
+  'prosecutor',
+  'program_manager',
+  'analyst',
+  'admin',
+];

@@ -1,0 +1,53 @@
+import { Badge, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { StaffMember } from '../../api/types.ts';
+
+/** The site's staff, one row each, with their roles here and whether the account is locked. */
+export function StaffTable({ staff, siteName }: { staff: StaffMember[]; siteName: string }) {
+  const { t } = useTranslation();
+  if (staff.length === 0) return <Text>{t('staff.empty')}</Text>;
+  const sorted = [...staff].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped highlightOnHover verticalSpacing="sm">
+        <Table.Caption>{t('staff.caption', { site: siteName })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('staff.name')}</Table.Th>
+            <Table.Th scope="col">{t('staff.email')}</Table.Th>
+            <Table.Th scope="col">{t('staff.roles')}</Table.Th>
+            <Table.Th scope="col">{t('staff.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted.map((member) => (
+            <Table.Tr key={member.userId}>
+              <Table.Th scope="row" fw={600}>
+                {member.displayName}
+              </Table.Th>
+              <Table.Td>{member.email}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {member.roles.map((role) => (
+                    <Badge key={role} variant="light" tt="none">
+                      {t(`roles.${role}`)}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {member.locked ? (
+                  <Badge color="red" variant="light" tt="none">
+                    {t('staff.locked')}
+                  </Badge>
+                ) : (
+                  t('staff.active')
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,37 @@
+// A very small client-side router: the path is the state, links push history entries. The server
+// answers every non-API path with index.html, so any of these paths can be loaded directly.
+import { type MouseEvent, useSyncExternalStore } from 'react';
+
+export const PATHS = { home: '/', sites: '/sites', staff: '/staff', audit: '/audit' } as const;
+
+const NAVIGATED = 'lead:navigated';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATED, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATED, onChange);
+  };
+}
+
+/** The current path, without a trailing slash (except for "/"). */
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname.replace(/(.)\/+$/, '$1'));
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === window.location.pathname) return;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATED));
+}
+
+/** onClick for an <a href>: navigates in the app, but leaves new-tab clicks to the browser. */
+export function followLink(path: string) {
+  return (event: MouseEvent<HTMLElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(path);
+  };
+}

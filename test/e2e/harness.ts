@@ -1,0 +1,92 @@
+// What the browser journeys need: a built web app, a seeded server on a loopback port, Chromium.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { seedDemo } from '../../src/app/demo/seed-demo.ts';
+import { type Config, testConfig } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
+import { buildServer } from '../../src/http/build-server.ts';
+import { openTestDatabase } from '../support/test-database.ts';
+
+/** Debian's Chromium; the journeys are skipped where it is not installed (browsers are never downloaded). */
+export const CHROMIUM = '/usr/bin/chromium';
+export const OUTPUT_DIRECTORY = join(process.cwd(), '.test-output');
+
+const WEB_SOURCES = ['src/web', 'src/contracts', 'vite.config.ts'];
+const BUILT_INDEX = 'dist/web/index.html';
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** Builds the web app with Vite when dist/web is missing or older than its sources. */
+export function buildWebAppIfStale(): void {
+  const newestSource = Math.max(...WEB_SOURCES.filter(existsSync).map(newestChange));
+  if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= newestSource) return;
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+export type RunningServer = { app: FastifyInstance; baseUrl: string };
+
+/** The real server, serving dist/web, on a database holding the demo sites and logins. */
+export async function startSeededServer(
+  database: DatabaseHandle,
+  overrides: Partial<Config> = {},
+): Promise<RunningServer> {
+  const app = await buildServer({
+    db: database.db,
+    clock: () => new Date(),
+    config: testConfig(overrides),
+    webDirectory: 'dist/web',
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+export async function openSeededDatabase(): Promise<DatabaseHandle> {
+  const database = await openTestDatabase();
+  await seedDemo(database.db);
+  return database;
+}
+
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Collects what should never happen on a page: uncaught errors and CSP violations. (Chromium also
+ * logs every 4xx answer as a console error; the app expects some, e.g. the 401 before sign-in.)
+ */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) problems.push(text);
+  });
+  return problems;
+}
+
+export const screenshotPath = (name: string) => join(OUTPUT_DIRECTORY, name);
