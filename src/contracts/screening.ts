@@ -46,3 +46,117 @@ export const screeningDecision = z
     ruleSet: z.object({ name: z.string(), version: z.number().int() }),
   })
   .meta({ id: 'ScreeningDecision' });
+
+const ruleCode = z.string().regex(/^[A-Z0-9_]{2,40}$/, 'UPPER_SNAKE_CASE');
+const description = z.string().trim().min(1).max(300);
+
+/** A rule is data of one of four kinds (see src/domain/eligibility/rules.ts). */
+export const ruleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('minimum_age'),
+    code: ruleCode,
+    description,
+    minimumYears: z.number().int().min(0).max(120),
+  }),
+  z.strictObject({
+    kind: z.literal('quantity_over_limit'),
+    code: ruleCode,
+    description,
+    question: z.literal('opioidDosageUnits'),
+    limit: z.number().int().min(0),
+  }),
+  z.strictObject({
+    kind: z.literal('yes_no_disqualifier'),
+    code: ruleCode,
+    description,
+    question: z.enum([
+      'involvedInDistribution',
+      'involvedInExploitationOfMinors',
+      'involvedInPromotingProstitution',
+      'onParoleOrProbation',
+    ]),
+  }),
+  z.strictObject({
+    kind: z.literal('event_within_years'),
+    code: ruleCode,
+    description,
+    question: z.enum(['violentCrimeDates', 'assaultChargeDates']),
+    years: z.number().int().min(1).max(100),
+  }),
+]);
+
+export const ruleSetResponse = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    version: z.number().int(),
+    rules: z.array(ruleSchema),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'RuleSet' });
+
+export const screeningConfigurationResponse = z
+  .object({
+    ruleSet: ruleSetResponse,
+    charges: z.array(z.object({ code: z.string(), statute: z.string(), description: z.string() })),
+    prosecutorApprovalRequired: z.boolean(),
+  })
+  .meta({ id: 'ScreeningConfiguration' });
+
+export const ruleSetListResponse = z.object({
+  ruleSets: z.array(ruleSetResponse.extend({ current: z.boolean() })),
+});
+
+export const saveRuleSetRequest = z.union([
+  z.strictObject({ rules: z.array(ruleSchema).min(1).max(50) }),
+  z.strictObject({ template: z.string().min(1).max(64) }),
+]);
+
+export const ruleSetParams = z.strictObject({ siteId: z.uuid(), ruleSetId: z.uuid() });
+
+export const whatIfResponse = z
+  .object({
+    ruleSet: z.object({ id: z.uuid(), name: z.string(), version: z.number().int() }),
+    screenings: z.number().int(),
+    unchanged: z.number().int(),
+    changes: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
+    failuresByRule: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'WhatIf' });
+
+export const screeningReportQuery = z.strictObject({
+  by: z.enum(['pathway', 'race', 'ethnicity', 'gender']).default('pathway'),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+const funnelRow = z.object({
+  value: z.string(),
+  screened: z.number().int(),
+  eligible: z.number().int(),
+  ineligible: z.number().int(),
+  needsInformation: z.number().int(),
+  offered: z.number().int(),
+  accepted: z.number().int(),
+  declined: z.number().int(),
+  notOfferedIneligible: z.number().int(),
+  notOfferedOther: z.number().int(),
+});
+
+export const screeningReportResponse = z
+  .object({
+    by: z.string(),
+    demographicsSource: z.literal('officer_perceived'),
+    from: z.string(),
+    to: z.string(),
+    rows: z.array(funnelRow),
+    rules: z.array(
+      z.object({
+        code: z.string(),
+        failed: z.number().int(),
+        unknown: z.number().int(),
+        passed: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'ScreeningReport' });

@@ -12,6 +12,130 @@ export type Database = {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   schema_migrations: { version: string; checksum: string; applied_at: Generated<Date> };
+  site_settings: {
+    site_id: string;
+    prosecutor_approval_required: boolean;
+    current_rule_set_id: string | null;
+  };
+  rule_sets: RuleSetsTable;
+  eligible_charges: {
+    site_id: string;
+    code: string;
+    statute: string;
+    description: string;
+    active: Generated<boolean>;
+  };
+  people: PeopleTable;
+  encounters: EncountersTable;
+  screenings: ScreeningsTable;
+  screening_rule_outcomes: {
+    site_id: string;
+    encounter_id: string;
+    position: number;
+    rule_code: string;
+    outcome: string;
+  };
+  demographic_reports: DemographicReportsTable;
+  referrals: ReferralsTable;
+  referral_status_changes: ReferralStatusChangesTable;
+  contact_requests: ContactRequestsTable;
+};
+
+type Json<T> = ColumnType<T, string, string>;
+
+export type RuleSetsTable = {
+  site_id: string;
+  id: Generated<string>;
+  name: string;
+  version: number;
+  rules: Json<unknown>;
+  created_at: Date;
+  created_by: string | null;
+};
+
+export type PeopleTable = {
+  site_id: string;
+  id: Generated<string>;
+  name_or_alias: string;
+  date_of_birth: string | null;
+  approximate_age: number | null;
+  created_at: Date;
+};
+
+export type Pathway = 'arrest_diversion' | 'social_contact' | 'community_referral' | 'self_referral';
+
+export type EncountersTable = {
+  site_id: string;
+  id: Generated<string>;
+  person_id: string;
+  pathway: Pathway;
+  recorded_by: string | null;
+  incident_number: string | null;
+  charge_codes: string[];
+  area: string | null;
+  occurred_at: Date;
+  recorded_at: Date;
+};
+
+export type ScreeningsTable = {
+  site_id: string;
+  encounter_id: string;
+  rule_set_id: string;
+  screened_on: string;
+  answers: Json<unknown>;
+  status: 'eligible' | 'ineligible' | 'needs_information';
+  decided_by: string[];
+  screened_at: Date;
+};
+
+export type MissingReason = 'doesnt_know' | 'prefers_not_to_answer' | 'not_collected';
+
+export type DemographicReportsTable = {
+  site_id: string;
+  id: Generated<string>;
+  person_id: string;
+  encounter_id: string | null;
+  source: 'officer_perceived' | 'self_reported';
+  race: string[] | null;
+  race_missing: MissingReason | null;
+  ethnicity: string | null;
+  ethnicity_missing: MissingReason | null;
+  gender: string[] | null;
+  gender_missing: MissingReason | null;
+  recorded_at: Date;
+  recorded_by: string | null;
+};
+
+export type ReferralsTable = {
+  site_id: string;
+  id: Generated<string>;
+  encounter_id: string;
+  person_id: string;
+  status: string;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type ReferralStatusChangesTable = {
+  site_id: string;
+  referral_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  changed_at: Date;
+  changed_by: string | null;
+};
+
+export type ContactRequestsTable = {
+  site_id: string;
+  referral_id: string;
+  requester: 'self' | 'family' | 'friend' | 'service_provider' | 'other';
+  phone: string | null;
+  email: string | null;
+  best_time: string | null;
+  message: string | null;
+  created_at: Date;
 };
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;

@@ -59,7 +59,7 @@ export type RouteDefinition<
   query?: Q;
   body?: B;
   response: R;
-  successStatus?: 200 | 201;
+  successStatus?: 200 | 201 | 202;
   /**
    * False for the few routes (sign-in and its steps) whose use cases run their own transactions
    * because a failure must still be recorded. Such handlers must not use ctx.tx.

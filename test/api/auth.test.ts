@@ -28,7 +28,11 @@ describe('signing in', () => {
     expect(cookie).toMatch(/lead_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(response.body.sites).toEqual([
-      expect.objectContaining({ id: site.id, roles: ['case_manager'], actions: ['site:view'] }),
+      expect.objectContaining({
+        id: site.id,
+        roles: ['case_manager'],
+        actions: expect.arrayContaining(['site:view', 'screening:submit']),
+      }),
     ]);
     expect(response.body.mfaState).toBe('not_required');
     const session = await client.get('/api/v1/auth/session');

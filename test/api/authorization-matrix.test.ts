@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../../src/domain/access/roles.ts';
 import { buildServer } from '../../src/http/build-server.ts';
 import { defineRoute, type RouteDefinition } from '../../src/http/route.ts';
 import { ROUTES } from '../../src/http/routes/index.ts';
+import { eligibleEncounter } from '../support/encounters.ts';
 import { makeSite, makeUser, type TestUser } from '../support/factories.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -29,6 +30,35 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'sites.staff.add': ['program_manager', 'admin'],
   'sites.staff.remove_role': ['program_manager', 'admin'],
   'sites.audit.list': ['admin'],
+  'screening.configuration': [
+    'officer',
+    'case_manager',
+    'outreach',
+    'peer_support',
+    'program_manager',
+    'analyst',
+    'admin',
+  ],
+  'screening.rule_sets.list': ['program_manager', 'analyst', 'admin'],
+  'screening.rule_sets.save': ['program_manager'],
+  'screening.rule_sets.what_if': ['program_manager', 'analyst'],
+  'screening.report': ['program_manager', 'analyst'],
+  'referrals.submit_encounter': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'referrals.mine': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'referrals.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  // An officer reaches only the referrals they recorded (the test's referral is theirs).
+  'referrals.view': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'referrals.change_status': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'public.contact_request': 'public',
+};
+
+/**
+ * Roles the site-level policy lets in but the resource-level rule turns away: they are told the
+ * referral does not exist (a prosecutor decides only on approvals, and sees nothing else).
+ */
+const NOT_FOUND_AT_OWN_SITE: Record<string, readonly Role[]> = {
+  'referrals.view': ['prosecutor'],
+  'referrals.change_status': ['prosecutor'],
 };
 
 const unique = () => randomBytes(4).toString('hex');
@@ -57,24 +87,53 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
+const RECORDING_ROLES: readonly Role[] = [
+  'officer',
+  'case_manager',
+  'outreach',
+  'peer_support',
+  'program_manager',
+];
+
+/** A fresh, screened-eligible referral at the target site, recorded by `role` (or by its officer). */
+async function makeReferral(target: Fixture, role: Role): Promise<string> {
+  const recorder = target.clients[RECORDING_ROLES.includes(role) ? role : 'officer'];
+  const response = await recorder.post(
+    `/api/v1/sites/${target.site.id}/encounters`,
+    eligibleEncounter({ offer: { outcome: 'pending' } }),
+  );
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.referral.id;
+}
+
 /** A request to `route` about `target` (a site and its resources); a fresh resource for each write. */
-async function requestFor(route: RouteDefinition, client: HttpClient, target: Fixture) {
+async function requestFor(route: RouteDefinition, client: HttpClient, target: Fixture, role: Role) {
   const victim = await makeUser(t.database.db, target.site, 'officer');
+  const referralId = route.url.includes(':referralId') ? await makeReferral(target, role) : '';
+  const ruleSetId = route.url.includes(':ruleSetId')
+    ? (await target.clients.program_manager.get(`/api/v1/sites/${target.site.id}/screening/configuration`))
+        .body.ruleSet.id
+    : '';
   const url = route.url
     .replace(':siteId', target.site.id)
+    .replace(':siteSlug', target.site.slug)
     .replace(':userId', victim.userId)
+    .replace(':referralId', referralId)
+    .replace(':ruleSetId', ruleSetId)
     .replace(':role', 'officer');
-  const body =
-    route.id === 'sites.staff.add'
-      ? {
-          email: `new.${unique()}@example.test`,
-          displayName: 'New Person',
-          role: 'outreach',
-          initialPassword: `pw-${unique()}-${unique()}`,
-        }
-      : route.body
-        ? {}
-        : undefined;
+  const bodies: Record<string, unknown> = {
+    'sites.staff.add': {
+      email: `new.${unique()}@example.test`,
+      displayName: 'New Person',
+      role: 'outreach',
+      initialPassword: `pw-${unique()}-${unique()}`,
+    },
+    'screening.rule_sets.save': { template: 'inclusive-2023' },
+    'referrals.submit_encounter': eligibleEncounter(),
+    'referrals.change_status': { type: 'offer' },
+    'public.contact_request': { requester: 'self', nameOrAlias: 'Sam Synthetic', phone: '555-0100' },
+  };
+  const body = bodies[route.id] ?? (route.body ? {} : undefined);
   return client.request(route.method, url, body === undefined ? {} : { body });
 }
 
@@ -108,19 +167,22 @@ describe('the authorization matrix, built from the route table', () => {
   const siteRoutes = ROUTES.filter((route) => route.access.kind === 'site');
   for (const route of siteRoutes) {
     for (const role of ROLES) {
-      it(`${route.id}: ${role} at own site ${(EXPECTED_ROLES[route.id] as readonly Role[]).includes(role) ? 'allowed' : '403'}; at another site 404`, async () => {
+      it(`${route.id}: ${role} at own site ${NOT_FOUND_AT_OWN_SITE[route.id]?.includes(role) ? '404' : (EXPECTED_ROLES[route.id] as readonly Role[]).includes(role) ? 'allowed' : '403'}; at another site 404`, async () => {
         const [own, other] = fixtures as [Fixture, Fixture];
         const client = own.clients[role];
         const allowed = (EXPECTED_ROLES[route.id] as readonly Role[]).includes(role);
 
-        const atOwnSite = await requestFor(route, client, own);
-        if (allowed) expect(atOwnSite.status, JSON.stringify(atOwnSite.body)).toBeLessThan(300);
+        const atOwnSite = await requestFor(route, client, own, role);
+        if (NOT_FOUND_AT_OWN_SITE[route.id]?.includes(role)) {
+          expect(atOwnSite.status).toBe(404);
+          expect(atOwnSite.body.error.code).toBe('NOT_FOUND');
+        } else if (allowed) expect(atOwnSite.status, JSON.stringify(atOwnSite.body)).toBeLessThan(300);
         else {
           expect(atOwnSite.status).toBe(403);
           expect(atOwnSite.body.error.code).toBe('FORBIDDEN');
         }
 
-        const atOtherSite = await requestFor(route, client, other);
+        const atOtherSite = await requestFor(route, client, other, role);
         expect(atOtherSite.status).toBe(404);
         expect(atOtherSite.body).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
       });
@@ -130,7 +192,7 @@ describe('the authorization matrix, built from the route table', () => {
   for (const route of ROUTES.filter((candidate) => candidate.access.kind !== 'public')) {
     it(`${route.id}: without a session answers 401`, async () => {
       const [own] = fixtures as [Fixture];
-      const response = await requestFor(route, t.client(), own);
+      const response = await requestFor(route, t.client(), own, 'officer');
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe('UNAUTHENTICATED');
     });

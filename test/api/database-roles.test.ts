@@ -15,9 +15,9 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('connecting to PostgreSQL', (
   it('refuses to run as a superuser, naming the role and the way out', async () => {
     const attempt = openDatabase({ kind: 'postgres', url: superuserUrl(), allowSuperuser: false });
     await expect(attempt).rejects.toBeInstanceOf(PrivilegedRoleError);
-    await expect(openDatabase({ kind: 'postgres', url: superuserUrl(), allowSuperuser: false })).rejects.toThrow(
-      /"postgres".*superuser.*LEAD_ALLOW_SUPERUSER=1/,
-    );
+    await expect(
+      openDatabase({ kind: 'postgres', url: superuserUrl(), allowSuperuser: false }),
+    ).rejects.toThrow(/"postgres".*superuser.*LEAD_ALLOW_SUPERUSER=1/);
   });
 
   it('runs as a superuser only when LEAD_ALLOW_SUPERUSER is set', async () => {
@@ -26,7 +26,11 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('connecting to PostgreSQL', (
   });
 
   it('accepts the ordinary application role', async () => {
-    const handle = await openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL ?? '', allowSuperuser: false });
+    const handle = await openDatabase({
+      kind: 'postgres',
+      url: process.env.TEST_DATABASE_URL ?? '',
+      allowSuperuser: false,
+    });
     await handle.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts';
+import { CARE_TEAM, type Role } from './roles.ts';
 
 /**
  * Every action a route can ask for, and the roles at a site that may take it. Features add their
@@ -21,6 +21,22 @@ export const ACTIONS = {
   'staff:view': ['program_manager', 'admin'],
   'staff:manage': ['program_manager', 'admin'],
   'audit:view': ['admin'],
+  'screening:configuration': [
+    'officer',
+    'case_manager',
+    'outreach',
+    'peer_support',
+    'program_manager',
+    'analyst',
+    'admin',
+  ],
+  'screening:submit': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'referrals:mine': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'referrals:review': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'referral:act': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager', 'prosecutor'],
+  'rule_sets:view': ['program_manager', 'analyst', 'admin'],
+  'rule_sets:manage': ['program_manager'],
+  'screenings:analyse': ['program_manager', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;
@@ -48,5 +64,34 @@ export function authorize(principal: Principal, action: Action): Decision {
 export function permittedActions(roles: readonly Role[]): Action[] {
   return (Object.keys(ACTIONS) as Action[]).filter(
     (action) => authorize({ userId: '', rolesAtSite: roles }, action).allowed,
+  );
+}
+
+/** What someone may do with one referral, once the site-level action has allowed them in. */
+export type ReferralAccess = 'view' | 'record_outcome' | 'review' | 'prosecutor_decision';
+
+const REFERRAL_ACCESS: Record<ReferralAccess, readonly Role[]> = {
+  view: CARE_TEAM,
+  record_outcome: CARE_TEAM,
+  review: CARE_TEAM,
+  prosecutor_decision: ['prosecutor'],
+};
+
+/**
+ * The resource-level rule for referrals: the care team may see and act on any at their site; an
+ * officer only on the referrals they recorded (to see and record the offer's outcome); a prosecutor
+ * only on the approval decision. Anything else is "not found", so existence does not leak.
+ */
+export function mayAccessReferral(
+  principal: Principal,
+  referral: { recordedBy: string | null },
+  access: ReferralAccess,
+): boolean {
+  if (principal.rolesAtSite.some((role) => REFERRAL_ACCESS[access].includes(role))) return true;
+  const ownReferral = referral.recordedBy !== null && referral.recordedBy === principal.userId;
+  return (
+    ownReferral &&
+    principal.rolesAtSite.includes('officer') &&
+    (access === 'view' || access === 'record_outcome')
   );
 }

@@ -21,6 +21,7 @@ export type ScreeningStatus = 'eligible' | 'ineligible' | 'needs_information';
 
 /** What can happen to a referral, with what each event needs. */
 export type ReferralEvent =
+  | { type: 'request_contact' }
   | { type: 'screen' }
   | { type: 'offer' }
   | { type: 'accept' }
@@ -42,6 +43,7 @@ export type ReferralFacts = {
 export type Transition = { from: ReferralStatus | null; to: ReferralStatus; reason: string | null };
 
 const EVENT_LABELS: Record<ReferralEvent['type'], string> = {
+  request_contact: 'open a contact request for',
   screen: 'record a screening for',
   offer: 'offer LEAD on',
   accept: 'accept',
@@ -80,6 +82,9 @@ export function transition(
     reason,
   });
   switch (event.type) {
+    case 'request_contact':
+      if (from === null) return to('pending_review');
+      return invalid(from, event, 'it exists already');
     case 'screen':
       if (from === null || from === 'pending_review') return to('screened');
       return invalid(from, event, 'it has been screened already');
@@ -136,3 +141,21 @@ export function transitions(
   }
   return steps;
 }
+
+/** Which kind of access an event needs (see mayAccessReferral in the access policy). */
+export function accessNeededFor(
+  event: ReferralEvent['type'],
+): 'record_outcome' | 'review' | 'prosecutor_decision' {
+  if (event === 'prosecutor_approve' || event === 'prosecutor_reject') return 'prosecutor_decision';
+  if (event === 'screen' || event === 'close' || event === 'request_contact') return 'review';
+  return 'record_outcome';
+}
+
+/** Statuses still waiting on someone in the program. */
+export const OPEN_STATUSES: readonly ReferralStatus[] = [
+  'pending_review',
+  'screened',
+  'offered',
+  'awaiting_prosecutor',
+  'accepted',
+];

@@ -1,7 +1,15 @@
 import type { RouteDefinition } from '../route.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { referralRoutes } from './referrals.ts';
+import { screeningRoutes } from './screening.ts';
 import { siteRoutes } from './sites.ts';
 
 /** The route table: every route the server has, each with its declared access. */
-export const ROUTES: RouteDefinition[] = [...healthRoutes, ...authRoutes, ...siteRoutes];
+export const ROUTES: RouteDefinition[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...siteRoutes,
+  ...screeningRoutes,
+  ...referralRoutes,
+];

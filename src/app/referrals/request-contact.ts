@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import type { contactRequestBody } from '../../contracts/referrals.ts';
+import {
+  appendStatusChanges,
+  insertContactRequest,
+  insertEncounter,
+  insertPerson,
+  insertReferral,
+} from '../../db/repositories/referrals.ts';
+import { findSiteBySlug } from '../../db/repositories/sites.ts';
+import { inScope } from '../../db/scope.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { transition } from '../../domain/referrals/lifecycle.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { AppDeps } from '../deps.ts';
+
+const MINIMUM_FILL_MS = 2000;
+
+/**
+ * A request for contact from the public page, by a community member or the person themself. It
+ * always makes a new pending referral, and the answer is the same whoever it names, so the page
+ * never reveals whether someone is known to the program. Bot submissions (the hidden field filled,
+ * or sent faster than a person can type) get the same answer and are not stored.
+ */
+export async function requestContact(
+  deps: AppDeps,
+  siteSlug: string,
+  body: z.infer<typeof contactRequestBody>,
+  requestId: string,
+): Promise<{ stored: boolean }> {
+  const site = await findSiteBySlug(deps.db, siteSlug);
+  if (!site) throw new DomainError('NOT_FOUND', 'No program has this address.');
+  const now = deps.clock();
+  const looksAutomated =
+    Boolean(body.website) ||
+    (body.formOpenedAt !== undefined && now.getTime() - body.formOpenedAt < MINIMUM_FILL_MS);
+  if (looksAutomated) return { stored: false };
+
+  const pathway = body.requester === 'self' ? 'self_referral' : 'community_referral';
+  await inScope(deps.db, { siteId: site.id, userId: null }, async (tx) => {
+    const personId = await insertPerson(tx, {
+      siteId: site.id,
+      nameOrAlias: body.nameOrAlias,
+      dateOfBirth: null,
+      approximateAge: null,
+      at: now,
+    });
+    const encounterId = await insertEncounter(tx, {
+      siteId: site.id,
+      personId,
+      pathway,
+      recordedBy: null,
+      incidentNumber: null,
+      chargeCodes: [],
+      area: null,
+      occurredAt: now,
+      recordedAt: now,
+    });
+    const step = transition(
+      null,
+      { type: 'request_contact' },
+      { screening: null, pathway, prosecutorApprovalRequired: false },
+    );
+    const referralId = await insertReferral(tx, {
+      siteId: site.id,
+      encounterId,
+      personId,
+      status: step.to,
+      at: now,
+    });
+    await appendStatusChanges(tx, { siteId: site.id, referralId, steps: [step], at: now, by: null });
+    await insertContactRequest(tx, {
+      site_id: site.id,
+      referral_id: referralId,
+      requester: body.requester,
+      phone: body.phone ?? null,
+      email: body.email ?? null,
+      best_time: body.bestTime ?? null,
+      message: body.message ?? null,
+      created_at: now,
+    });
+    await recordAudit(tx, {
+      occurredAt: now,
+      userId: null,
+      role: null,
+      siteId: site.id,
+      action: 'referral.contact_requested',
+      resourceType: 'referral',
+      resourceId: referralId,
+      outcome: 'success',
+      requestId,
+    });
+  });
+  return { stored: true };
+}

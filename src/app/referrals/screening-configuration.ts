@@ -1,0 +1,31 @@
+import {
+  type EligibleCharge,
+  findCurrentRuleSet,
+  findEligibleCharges,
+  findSiteSettings,
+  type StoredRuleSet,
+} from '../../db/repositories/screening-settings.ts';
+import type { Tx } from '../../db/scope.ts';
+import { DomainError } from '../../domain/errors.ts';
+
+export type ScreeningConfiguration = {
+  ruleSet: StoredRuleSet;
+  charges: EligibleCharge[];
+  prosecutorApprovalRequired: boolean;
+};
+
+/** What a screening at this site is decided by: the current rule set, the eligible charges, the approval step. */
+export async function screeningConfiguration(tx: Tx, siteId: string): Promise<ScreeningConfiguration> {
+  const ruleSet = await findCurrentRuleSet(tx, siteId);
+  if (!ruleSet)
+    throw new DomainError(
+      'NO_RULE_SET',
+      'This site has no eligibility rules yet. A program manager sets them.',
+    );
+  const settings = await findSiteSettings(tx, siteId);
+  return {
+    ruleSet,
+    charges: (await findEligibleCharges(tx, siteId)).filter((charge) => charge.active),
+    prosecutorApprovalRequired: settings.prosecutorApprovalRequired,
+  };
+}
