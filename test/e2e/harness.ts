@@ -1,6 +1,6 @@
 // What the browser journeys need: a built web app, a seeded server on a loopback port, Chromium.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -24,15 +24,38 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
-/** Builds the web app with Vite when dist/web is missing or older than its sources. */
-export function buildWebAppIfStale(): void {
+function webAppIsStale(): boolean {
   const newestSource = Math.max(...WEB_SOURCES.filter(existsSync).map(newestChange));
-  if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= newestSource) return;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  return !existsSync(BUILT_INDEX) || statSync(BUILT_INDEX).mtimeMs < newestSource;
+}
+
+/**
+ * Builds the web app with Vite when dist/web is missing or older than its sources. Test files run
+ * in parallel, so a lock folder makes sure only one builds (the others then find it fresh).
+ */
+export async function buildWebAppIfStale(): Promise<void> {
+  mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
+  const lock = join(OUTPUT_DIRECTORY, 'web-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() - statSync(lock).mtimeMs > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    if (!webAppIsStale()) return;
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export type RunningServer = { app: FastifyInstance; baseUrl: string };

@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: an admin signs in and m
   let problems: string[];
 
   beforeAll(async () => {
-    buildWebAppIfStale();
+    await buildWebAppIfStale();
     database = await openSeededDatabase();
     server = await startSeededServer(database);
     browser = await launchChromium();

@@ -26,7 +26,7 @@ export function AuditTable({
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped verticalSpacing="xs" fz="sm">
-        <Table.Caption>{caption}</Table.Caption>
+        <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('audit.seq')}</Table.Th>

@@ -1,4 +1,4 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../api/types.ts';
 
@@ -8,13 +8,12 @@ export function StaffTable({ staff, siteName }: { staff: StaffMember[]; siteName
   if (staff.length === 0) return <Text>{t('staff.empty')}</Text>;
   const sorted = [...staff].sort((a, b) => a.displayName.localeCompare(b.displayName));
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Caption>{t('staff.caption', { site: siteName })}</Table.Caption>
+    <Table.ScrollContainer minWidth={320}>
+      <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs">
+        <Table.Caption className="visually-hidden">{t('staff.caption', { site: siteName })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('staff.name')}</Table.Th>
-            <Table.Th scope="col">{t('staff.email')}</Table.Th>
+            <Table.Th scope="col">{t('staff.person')}</Table.Th>
             <Table.Th scope="col">{t('staff.roles')}</Table.Th>
             <Table.Th scope="col">{t('staff.status')}</Table.Th>
           </Table.Tr>
@@ -22,19 +21,13 @@ export function StaffTable({ staff, siteName }: { staff: StaffMember[]; siteName
         <Table.Tbody>
           {sorted.map((member) => (
             <Table.Tr key={member.userId}>
-              <Table.Th scope="row" fw={600}>
-                {member.displayName}
+              <Table.Th scope="row">
+                <Text fw={600}>{member.displayName}</Text>
+                <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {member.email}
+                </Text>
               </Table.Th>
-              <Table.Td>{member.email}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {member.roles.map((role) => (
-                    <Badge key={role} variant="light" tt="none">
-                      {t(`roles.${role}`)}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
+              <Table.Td>{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</Table.Td>
               <Table.Td>
                 {member.locked ? (
                   <Badge color="red" variant="light" tt="none">
