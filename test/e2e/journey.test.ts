@@ -117,8 +117,17 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: an admin signs in and m
     await shown(page.getByRole('cell', { name: 'staff.role_granted' }).first());
   });
 
+  it('switches site from the header, and back', async () => {
+    await page.getByRole('link', { name: 'Switch site' }).click();
+    await shown(page.getByRole('heading', { level: 1, name: 'Choose a site' }));
+    await page.getByRole('button', { name: /Harbor County LEAD/ }).click();
+    await shown(page.getByRole('heading', { level: 1, name: 'Harbor County LEAD' }));
+    await page.getByRole('link', { name: 'Switch site' }).click();
+    await page.getByRole('button', { name: /Demo City LEAD/ }).click();
+    await shown(page.getByRole('heading', { level: 1, name: 'Demo City LEAD' }));
+  });
+
   it('switches to Spanish, and remembers it after a reload', async () => {
-    await page.getByRole('link', { name: 'Back to home' }).click();
     await page.getByRole('button', { name: 'Español' }).click();
     await shown(page.getByRole('heading', { level: 2, name: 'Administración' }));
     await shown(page.getByText('Próximamente').first());

@@ -59,7 +59,7 @@ export function AuditTable({
                 {entry.resourceId && <Code ml={4}>{entry.resourceId.slice(0, 8)}</Code>}
               </Table.Td>
               <Table.Td>
-                <Badge color={OUTCOME_COLORS[entry.outcome]} variant="light" tt="none">
+                <Badge color={OUTCOME_COLORS[entry.outcome]} variant="dot" tt="none" c="dark.9">
                   {t(`audit.outcomes.${entry.outcome}`)}
                 </Badge>
               </Table.Td>

@@ -30,7 +30,7 @@ export function StaffTable({ staff, siteName }: { staff: StaffMember[]; siteName
               <Table.Td>{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</Table.Td>
               <Table.Td>
                 {member.locked ? (
-                  <Badge color="red" variant="light" tt="none">
+                  <Badge color="red" variant="dot" tt="none" c="dark.9">
                     {t('staff.locked')}
                   </Badge>
                 ) : (
