@@ -2,7 +2,20 @@
 // answers every non-API path with index.html, so any of these paths can be loaded directly.
 import { type MouseEvent, useSyncExternalStore } from 'react';
 
-export const PATHS = { home: '/', sites: '/sites', staff: '/staff', audit: '/audit' } as const;
+export const PATHS = {
+  home: '/',
+  sites: '/sites',
+  staff: '/staff',
+  audit: '/audit',
+  // Screening and referral (field app: screen, myReferrals; program pages: the rest).
+  screen: '/screen',
+  myReferrals: '/referrals/mine',
+  referralQueue: '/referrals',
+  ruleSets: '/rules',
+  screeningReport: '/reports/screenings',
+  /** Public, no sign-in: /refer/<site slug>. */
+  publicReferral: '/refer',
+} as const;
 
 const NAVIGATED = 'lead:navigated';
 

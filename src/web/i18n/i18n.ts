@@ -3,6 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage.ts';
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
+import fieldEn from './field.en.json' with { type: 'json' };
+import fieldEs from './field.es.json' with { type: 'json' };
+import programEn from './program.en.json' with { type: 'json' };
+import programEs from './program.es.json' with { type: 'json' };
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,7 +30,13 @@ export function createI18n(): I18n {
     document.documentElement.lang = language;
   });
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    // "field": the officer's field app; "program": review, rules and reports, and the public page.
+    resources: {
+      en: { translation: en, field: fieldEn, program: programEn },
+      es: { translation: es, field: fieldEs, program: programEs },
+    },
+    ns: ['translation', 'field', 'program'],
+    defaultNS: 'translation',
     lng: initialLanguage(),
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
