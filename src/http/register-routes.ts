@@ -172,6 +172,10 @@ async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyReq
 
   const status = route.successStatus ?? 200;
   const run = async (tx: Tx) => {
+    // The handler's audit entries are appended last, just before the commit: an append holds the
+    // audit chain's lock until the transaction ends, and every writer waits for it, so the lock
+    // should cover the appends and the commit only, not the handler's own work.
+    const pendingAudit: AuditEntry[] = [];
     const body = await route.handler({
       params: request.params,
       query: request.query,
@@ -183,19 +187,23 @@ async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyReq
       site,
       request,
       reply,
-      audit: (fields: Pick<AuditEntry, 'action' | 'resourceType' | 'resourceId' | 'outcome'>) =>
-        recordAudit(tx, {
+      audit: async (fields: Pick<AuditEntry, 'action' | 'resourceType' | 'resourceId' | 'outcome'>) => {
+        const entry = {
           occurredAt: deps.clock(),
           userId: session?.user.id ?? null,
           role: site?.role ?? null,
           siteId: site?.id ?? null,
           requestId,
           ...fields,
-        } satisfies AuditEntry),
+        } satisfies AuditEntry;
+        if (route.transaction === false) return recordAudit(tx, entry); // no transaction: this throws
+        pendingAudit.push(entry);
+      },
     } as never);
     if (idempotencyKey && session) {
       await completeIdempotencyKey(tx, { userId: session.user.id, key: idempotencyKey, status, body });
     }
+    for (const entry of pendingAudit) await recordAudit(tx, entry);
     return body;
   };
   try {

@@ -1,6 +1,5 @@
 import { findMembershipsOfUser } from '../../db/repositories/memberships.ts';
-import { endSession, findSession, touchSession } from '../../db/repositories/sessions.ts';
-import { findUserById } from '../../db/repositories/users.ts';
+import { endSession, findSessionWithUser, touchSession } from '../../db/repositories/sessions.ts';
 import type { MfaState } from '../../db/schema.ts';
 import { inScope } from '../../db/scope.ts';
 import type { Role } from '../../domain/access/roles.ts';
@@ -25,14 +24,15 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 export async function currentSession(deps: AppDeps, token: string): Promise<CurrentSession> {
   const now = deps.clock();
   const tokenHash = sha256Hex(token);
-  const session = await findSession(deps.db, tokenHash);
-  if (!session) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
+  // The account comes with the session (one round trip); it is looked at only if the session is active.
+  const found = await findSessionWithUser(deps.db, tokenHash);
+  if (!found) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
+  const { session, user } = found;
   const standing = sessionStanding(session, now);
   if (standing !== 'active') {
     if (standing !== 'ended') await endSession(deps.db, tokenHash, now);
     throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again.');
   }
-  const user = await findUserById(deps.db, session.userId);
   if (!user || user.lockedAt)
     throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again.');
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS)

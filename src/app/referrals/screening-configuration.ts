@@ -2,7 +2,6 @@ import {
   type EligibleCharge,
   findCurrentRuleSet,
   findEligibleCharges,
-  findSiteSettings,
   type StoredRuleSet,
 } from '../../db/repositories/screening-settings.ts';
 import type { Tx } from '../../db/scope.ts';
@@ -16,16 +15,15 @@ export type ScreeningConfiguration = {
 
 /** What a screening at this site is decided by: the current rule set, the eligible charges, the approval step. */
 export async function screeningConfiguration(tx: Tx, siteId: string): Promise<ScreeningConfiguration> {
-  const ruleSet = await findCurrentRuleSet(tx, siteId);
-  if (!ruleSet)
+  const current = await findCurrentRuleSet(tx, siteId);
+  if (!current)
     throw new DomainError(
       'NO_RULE_SET',
       'This site has no eligibility rules yet. A program manager sets them.',
     );
-  const settings = await findSiteSettings(tx, siteId);
   return {
-    ruleSet,
+    ruleSet: current.ruleSet,
     charges: (await findEligibleCharges(tx, siteId)).filter((charge) => charge.active),
-    prosecutorApprovalRequired: settings.prosecutorApprovalRequired,
+    prosecutorApprovalRequired: current.prosecutorApprovalRequired,
   };
 }

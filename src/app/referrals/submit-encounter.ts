@@ -1,8 +1,8 @@
 import type { SubmitEncounterRequest } from '../../contracts/referrals.ts';
 import {
-  appendStatusChanges,
   insertDemographicReport,
   insertEncounter,
+  insertFirstStatusChanges,
   insertPerson,
   insertReferral,
   insertScreening,
@@ -123,6 +123,7 @@ export async function submitEncounter(
     status: finalStatus,
     at: now,
   });
-  await appendStatusChanges(tx, { siteId, referralId, steps, at: now, by: userId });
+  // The referral row already holds the last step's status and time: only the history is added.
+  await insertFirstStatusChanges(tx, { siteId, referralId, steps, at: now, by: userId });
   return { referralId, decision };
 }

@@ -126,6 +126,32 @@ export async function insertReferral(
   return row.id;
 }
 
+/**
+ * The first status changes of a referral just inserted with the last one's status (what
+ * appendStatusChanges would do, without reading the none before them or rewriting the status).
+ */
+export async function insertFirstStatusChanges(
+  tx: Tx,
+  change: { siteId: string; referralId: string; steps: Transition[]; at: Date; by: string | null },
+): Promise<void> {
+  if (change.steps.length === 0) return;
+  await tx
+    .insertInto('referral_status_changes')
+    .values(
+      change.steps.map((step, index) => ({
+        site_id: change.siteId,
+        referral_id: change.referralId,
+        seq: 1 + index,
+        from_status: step.from,
+        to_status: step.to,
+        reason: step.reason,
+        changed_at: change.at,
+        changed_by: change.by,
+      })),
+    )
+    .execute();
+}
+
 /** Appends status changes and moves the cached status to the last one. */
 export async function appendStatusChanges(
   tx: Tx,

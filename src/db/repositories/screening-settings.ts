@@ -5,7 +5,11 @@ export type StoredRuleSet = { id: string; name: string; version: number; rules: 
 
 const ruleSetColumns = ['id', 'name', 'version', 'rules', 'created_at as createdAt'] as const;
 
-export async function findCurrentRuleSet(tx: Tx, siteId: string): Promise<StoredRuleSet | undefined> {
+/** The site's current rule set, with the settings row it hangs from (one query). */
+export async function findCurrentRuleSet(
+  tx: Tx,
+  siteId: string,
+): Promise<{ ruleSet: StoredRuleSet; prosecutorApprovalRequired: boolean } | undefined> {
   const row = await tx
     .selectFrom('site_settings')
     .innerJoin('rule_sets', (join) =>
@@ -19,10 +23,13 @@ export async function findCurrentRuleSet(tx: Tx, siteId: string): Promise<Stored
       'rule_sets.version',
       'rule_sets.rules',
       'rule_sets.created_at as createdAt',
+      'site_settings.prosecutor_approval_required as prosecutorApprovalRequired',
     ])
     .where('site_settings.site_id', '=', siteId)
     .executeTakeFirst();
-  return row as StoredRuleSet | undefined;
+  if (!row) return undefined;
+  const { prosecutorApprovalRequired, ...ruleSet } = row;
+  return { ruleSet: ruleSet as StoredRuleSet, prosecutorApprovalRequired };
 }
 
 export async function findRuleSet(tx: Tx, siteId: string, id: string): Promise<StoredRuleSet | undefined> {

@@ -45,6 +45,47 @@ export function findSession(db: Executor, tokenHash: string): Promise<SessionRow
     .executeTakeFirst();
 }
 
+/** A session with the account it belongs to (undefined if the account is gone), in one query. */
+export async function findSessionWithUser(
+  db: Executor,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: SessionUser | undefined } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .leftJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.token_hash as tokenHash',
+      'sessions.user_id as userId',
+      'sessions.csrf_token as csrfToken',
+      'sessions.mfa_state as mfaState',
+      'sessions.created_at as createdAt',
+      'sessions.last_seen_at as lastSeenAt',
+      'sessions.ended_at as endedAt',
+      'users.id as accountId',
+      'users.email',
+      'users.display_name as displayName',
+      'users.locked_at as lockedAt',
+      'users.mfa_enabled_at as mfaEnabledAt',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { accountId, email, displayName, lockedAt, mfaEnabledAt, ...session } = row;
+  const user =
+    accountId === null || email === null || displayName === null
+      ? undefined
+      : { id: accountId, email, displayName, lockedAt, mfaEnabledAt };
+  return { session, user };
+}
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  lockedAt: Date | null;
+  mfaEnabledAt: Date | null;
+};
+
 export async function touchSession(db: Executor, tokenHash: string, at: Date): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
 }
