@@ -69,6 +69,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Helmet adds upgrade-insecure-requests by default, which breaks a pilot served over plain
+        // http on a LAN address; ask for it only when the deployment is HTTPS (secure cookies).
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
   });
@@ -99,7 +102,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const webDirectory = options.webDirectory ? resolve(options.webDirectory) : undefined;
   const serveWeb = webDirectory !== undefined && existsSync(resolve(webDirectory, 'index.html'));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webDirectory, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt app's new file names are served too.
+    await app.register(fastifyStatic, { root: webDirectory, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

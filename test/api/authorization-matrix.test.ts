@@ -210,6 +210,8 @@ describe('the authorization matrix, built from the route table', () => {
 
   it('audits every denied request with who, role, site and route', async () => {
     const [own] = fixtures as [Fixture];
+    await t.client().logIn(own.users.officer.email, own.users.officer.password);
+    await t.client().logIn(fixtures[1]?.users.officer.email ?? '', fixtures[1]?.users.officer.password ?? '');
     await own.clients.officer.get(`/api/v1/sites/${own.site.id}/audit`);
     const audit = await own.clients.admin.get(`/api/v1/sites/${own.site.id}/audit?limit=500`);
     const denial = audit.body.entries.find(
@@ -219,5 +221,10 @@ describe('the authorization matrix, built from the route table', () => {
         entry.outcome === 'denied',
     );
     expect(denial).toMatchObject({ role: 'officer', resourceType: 'route' });
+    // Sign-ins belong to no site, but a site's admin sees those of the site's own staff only.
+    const logins = audit.body.entries.filter((entry: { action: string }) => entry.action === 'auth.login');
+    const loginUsers = new Set(logins.map((entry: { userId: string }) => entry.userId));
+    expect(loginUsers).toContain(own.users.officer.userId);
+    expect(loginUsers).not.toContain(fixtures[1]?.users.officer.userId);
   });
 });

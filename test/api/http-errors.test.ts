@@ -135,6 +135,8 @@ describe('the server', () => {
   it('sends security headers', async () => {
     const response = await t.client().get('/healthz');
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    // Plain-http pilots must still load their scripts: only HTTPS deployments ask for the upgrade.
+    expect(response.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure-requests/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBeTruthy();
     expect(response.headers.get('strict-transport-security')).toBeTruthy();
