@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { type Command, CommandFailure, commandHelp, type Io, UsageError } from './command.ts';
 import { auditVerifyCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { screenCommand } from './commands/screen.ts';
 import { seedCommand } from './commands/seed.ts';
 import { migrateCommand, serveCommand } from './commands/server.ts';
 import { siteCreateCommand } from './commands/sites.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
   seed: seedCommand,
+  screen: screenCommand,
   'site create': siteCreateCommand,
   'user create': userCreateCommand,
   'user unlock': userUnlockCommand,

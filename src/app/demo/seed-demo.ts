@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { countSites } from '../../db/repositories/sites.ts';
+import type { Tx } from '../../db/scope.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { createSite } from '../sites/create-site.ts';
 import { createUser } from '../users/create-user.ts';
@@ -62,10 +63,40 @@ export const DEMO_LOGINS: { email: string; displayName: string; role: Role; site
   },
 ];
 
-/** Loads the demo sites and accounts, but only into a database that has no site yet. */
-export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
-  if ((await countSites(db)) > 0) return { seeded: false };
-  for (const site of DEMO_SITES) await createSite(db, site);
-  for (const login of DEMO_LOGINS) await createUser(db, { ...login, password: DEMO_PASSWORD });
-  return { seeded: true };
+export type DemoData = {
+  sites: readonly { slug: string; name: string; timezone: string }[];
+  logins: readonly { email: string; displayName: string; role: Role; siteSlug: string }[];
+};
+
+/**
+ * Loads the demo sites and accounts, but only into a database that has no site yet. All or
+ * nothing: one transaction, so a failure halfway leaves no partial demo for later runs to refuse.
+ */
+export async function seedDemo(
+  db: Db,
+  demo: DemoData = { sites: DEMO_SITES, logins: DEMO_LOGINS },
+): Promise<{ seeded: boolean }> {
+  return db.transaction().execute(async (tx) => {
+    if ((await countSites(tx)) > 0) return { seeded: false };
+    const joined = joining(tx);
+    for (const site of demo.sites) await createSite(joined, site);
+    for (const login of demo.logins) await createUser(joined, { ...login, password: DEMO_PASSWORD });
+    return { seeded: true };
+  });
+}
+
+/**
+ * `tx` as a Db whose transactions run inside `tx`, so use cases that take a Db (and open their own
+ * transactions with `db.transaction().execute`) all commit or roll back together.
+ */
+function joining(tx: Tx): Db {
+  return new Proxy(tx, {
+    get(target, property) {
+      if (property === 'transaction')
+        return () => ({ execute: <T>(work: (inner: Tx) => Promise<T>) => work(target) });
+      // Kysely keeps its state in private fields, so its methods must run on the transaction itself.
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
