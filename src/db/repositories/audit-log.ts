@@ -59,11 +59,27 @@ export function findAuditRowsAfter(db: Db | Tx, afterSeq: number, limit: number)
 }
 
 /** The newest rows about one site. */
+/**
+ * The newest rows about one site: those recorded at the site, and the sign-in and second-factor
+ * events (which belong to no site) of the people who hold a role there.
+ */
 export function findSiteAuditRows(tx: Tx, siteId: string, beforeSeq: number | undefined, limit: number) {
   let query = tx
     .selectFrom('audit_log')
     .selectAll()
-    .where('site_id', '=', siteId)
+    .where((eb) =>
+      eb.or([
+        eb('site_id', '=', siteId),
+        eb.and([
+          eb('site_id', 'is', null),
+          eb(
+            'user_id',
+            'in',
+            eb.selectFrom('memberships').select('user_id').where('memberships.site_id', '=', siteId),
+          ),
+        ]),
+      ]),
+    )
     .orderBy('seq', 'desc')
     .limit(limit);
   if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
