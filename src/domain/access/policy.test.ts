@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, authorize, permittedActions } from './policy.ts';
+import { ACTIONS, authorize, mayAccessReferral, permittedActions } from './policy.ts';
 import { ROLES, requiresMfa } from './roles.ts';
 
 describe('authorize', () => {
@@ -27,7 +27,11 @@ describe('authorize', () => {
 
   it('keeps officers and prosecutors away from staff administration and the audit log', () => {
     for (const role of ['officer', 'prosecutor', 'community_referrer', 'provider'] as const) {
-      expect(permittedActions([role])).toEqual(['site:view']);
+      const actions = permittedActions([role]);
+      expect(actions).toContain('site:view');
+      expect(actions.filter((action) => action.startsWith('staff:') || action.startsWith('audit:'))).toEqual(
+        [],
+      );
     }
   });
 
@@ -41,5 +45,34 @@ describe('requiresMfa', () => {
     expect(requiresMfa(['community_referrer'])).toBe(false);
     expect(requiresMfa(['community_referrer', 'officer'])).toBe(true);
     expect(requiresMfa(['case_manager'])).toBe(true);
+  });
+});
+
+describe('mayAccessReferral', () => {
+  const referral = { recordedBy: 'officer-1' };
+  it('lets an officer see and act on only the referrals they recorded', () => {
+    expect(mayAccessReferral({ userId: 'officer-1', rolesAtSite: ['officer'] }, referral, 'view')).toBe(true);
+    expect(
+      mayAccessReferral({ userId: 'officer-1', rolesAtSite: ['officer'] }, referral, 'record_outcome'),
+    ).toBe(true);
+    expect(mayAccessReferral({ userId: 'officer-2', rolesAtSite: ['officer'] }, referral, 'view')).toBe(
+      false,
+    );
+    expect(mayAccessReferral({ userId: 'officer-1', rolesAtSite: ['officer'] }, referral, 'review')).toBe(
+      false,
+    );
+  });
+
+  it('gives the prosecutor the approval decision and nothing else', () => {
+    const prosecutor = { userId: 'p', rolesAtSite: ['prosecutor'] as const };
+    expect(mayAccessReferral(prosecutor, referral, 'prosecutor_decision')).toBe(true);
+    expect(mayAccessReferral(prosecutor, referral, 'view')).toBe(false);
+  });
+
+  it('lets the care team do everything but the prosecutor decision', () => {
+    const caseManager = { userId: 'c', rolesAtSite: ['case_manager'] as const };
+    for (const access of ['view', 'record_outcome', 'review'] as const)
+      expect(mayAccessReferral(caseManager, referral, access)).toBe(true);
+    expect(mayAccessReferral(caseManager, referral, 'prosecutor_decision')).toBe(false);
   });
 });
