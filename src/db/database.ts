@@ -25,7 +25,13 @@ const DATE_OID = 1082;
 const INT8_OID = 20;
 
 export type OpenOptions =
-  | { kind: 'postgres'; url: string; allowSuperuser: boolean; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      allowSuperuser: boolean;
+      poolSize?: number;
+      onIdleError?: (error: Error) => void;
+    }
   | { kind: 'pglite'; dataDirectory?: string; loadDataDir?: Blob | File };
 
 /** Opens the database. PGlite takes a lock on its folder; PostgreSQL refuses privileged roles. */
@@ -33,7 +39,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   return options.kind === 'postgres' ? openPostgres(options) : openPglite(options);
 }
 
-async function openPostgres(options: { url: string; allowSuperuser: boolean; poolSize?: number }) {
+async function openPostgres(options: {
+  url: string;
+  allowSuperuser: boolean;
+  poolSize?: number;
+  onIdleError?: (error: Error) => void;
+}) {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
@@ -45,6 +56,9 @@ async function openPostgres(options: { url: string; allowSuperuser: boolean; poo
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server closes (a restart, an administrator) must not crash the process:
+  // the pool drops it and opens another on the next query.
+  pool.on('error', (error) => options.onIdleError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await refusePrivilegedRole(db, options.allowSuperuser);

@@ -9,7 +9,13 @@ export async function openConfiguredDatabase(
   options: { migrate?: boolean } = {},
 ): Promise<DatabaseHandle> {
   const handle = config.databaseUrl
-    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, allowSuperuser: config.allowSuperuser })
+    ? await openDatabase({
+        kind: 'postgres',
+        url: config.databaseUrl,
+        allowSuperuser: config.allowSuperuser,
+        onIdleError: (error) =>
+          process.stderr.write(`database connection closed by the server: ${error.message}\n`),
+      })
     : await openDatabase({ kind: 'pglite', dataDirectory: resolve(config.dataDirectory) });
   if (options.migrate !== false) {
     try {

@@ -35,7 +35,10 @@ export type RouteContext<Params, Query, Body> = {
   site: SiteContext | null;
   request: FastifyRequest;
   reply: FastifyReply;
-  /** Appends to the audit log in this request's transaction: who, role and site are filled in. */
+  /**
+   * Records an audit entry (who, role and site filled in, time taken now); the entries are appended
+   * to the chain at the end of this request's transaction and commit with it.
+   */
   audit(fields: AuditFields): Promise<void>;
 };
 

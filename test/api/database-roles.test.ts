@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, PrivilegedRoleError } from '../../src/db/database.ts';
 import { testDatabaseKind } from '../support/test-database.ts';
@@ -31,6 +32,32 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('connecting to PostgreSQL', (
       url: process.env.TEST_DATABASE_URL ?? '',
       allowSuperuser: false,
     });
+    await handle.close();
+  });
+});
+
+describe.skipIf(testDatabaseKind() !== 'postgres')('a PostgreSQL connection the server closes', () => {
+  it('does not crash the process; the next query opens a new one', async () => {
+    const errors: Error[] = [];
+    const handle = await openDatabase({
+      kind: 'postgres',
+      url: process.env.TEST_DATABASE_URL ?? '',
+      allowSuperuser: false,
+      onIdleError: (error) => errors.push(error),
+    });
+    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db);
+    const admin = await openDatabase({
+      kind: 'postgres',
+      url: superuserUrl(),
+      allowSuperuser: true,
+      poolSize: 1,
+    });
+    await sql`select pg_terminate_backend(${rows[0]?.pid})`.execute(admin.db);
+    await admin.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+    expect(again.rows[0]?.one).toBe(1);
+    expect(errors.length).toBeGreaterThan(0);
     await handle.close();
   });
 });
