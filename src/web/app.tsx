@@ -10,6 +10,11 @@ import { HomePage } from './pages/home/home-page.tsx';
 import { MfaEnrolmentPage } from './pages/mfa/mfa-enrolment-page.tsx';
 import { MfaVerifyPage } from './pages/mfa/mfa-verify-page.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
+import { PublicReferralPage } from './pages/public-referral/public-referral-page.tsx';
+import { ReferralDetailPage } from './pages/review/referral-detail-page.tsx';
+import { ReferralReviewPage, referralIdOf } from './pages/review/referral-review-page.tsx';
+import { RuleSetsPage } from './pages/rule-sets/rule-sets-page.tsx';
+import { ScreeningReportPage } from './pages/screening-report/screening-report-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { NoSitesPage } from './pages/sites/no-sites-page.tsx';
 import { SitePickerPage } from './pages/sites/site-picker-page.tsx';
@@ -20,6 +25,15 @@ import { readStored, STORAGE_KEYS, writeStored } from './storage.ts';
 /** The app's states in order: session read, signed in, second factor done, site chosen, page. */
 export function App() {
   const session = useSession();
+  const path = usePath();
+  // The public contact page needs no sign-in: it shows whoever is (or is not) signed in.
+  if (path === PATHS.publicReferral || path.startsWith(`${PATHS.publicReferral}/`)) {
+    return (
+      <PublicLayout>
+        <PublicReferralPage path={path} />
+      </PublicLayout>
+    );
+  }
   if (session.isPending) return <PageLoader />;
   if (session.isError) {
     return (
@@ -66,7 +80,26 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       return site.actions.includes('staff:list') ? <StaffPage site={site} /> : <NotFoundPage />;
     case PATHS.audit:
       return site.actions.includes('audit:view') ? <AuditPage site={site} /> : <NotFoundPage />;
-    default:
+    case PATHS.referralQueue:
+      return site.actions.includes('referrals:review') ? (
+        <ReferralReviewPage site={site} />
+      ) : (
+        <NotFoundPage />
+      );
+    case PATHS.ruleSets:
+      return site.actions.includes('rule_sets:view') ? <RuleSetsPage site={site} /> : <NotFoundPage />;
+    case PATHS.screeningReport:
+      return site.actions.includes('screenings:analyse') ? (
+        <ScreeningReportPage site={site} />
+      ) : (
+        <NotFoundPage />
+      );
+    default: {
+      // /referrals/<id>: one referral, for the care team.
+      const referralId = referralIdOf(path);
+      if (referralId && site.actions.includes('referrals:review'))
+        return <ReferralDetailPage key={referralId} site={site} referralId={referralId} />;
       return <NotFoundPage />;
+    }
   }
 }

@@ -11,7 +11,14 @@ export type Feature = {
   action?: string;
 };
 
+const REFERRAL_REVIEW: Feature = {
+  key: 'referralReview',
+  path: PATHS.referralQueue,
+  action: 'referrals:review',
+};
+
 const CARE_TEAM_FEATURES: Feature[] = [
+  REFERRAL_REVIEW,
   { key: 'handoffQueue' },
   { key: 'intakesDue' },
   { key: 'caseload' },
@@ -26,6 +33,9 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
   peer_support: CARE_TEAM_FEATURES,
   program_manager: [
     { key: 'staff', path: PATHS.staff, action: 'staff:list' },
+    { key: 'ruleSets', path: PATHS.ruleSets, action: 'rule_sets:view' },
+    { key: 'screeningReport', path: PATHS.screeningReport, action: 'screenings:analyse' },
+    REFERRAL_REVIEW,
     { key: 'onCall' },
     { key: 'caseloadCaps' },
     { key: 'dashboards' },
@@ -33,7 +43,13 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
   ],
   prosecutor: [{ key: 'intakeDeadlines' }],
   provider: [{ key: 'serviceReferrals' }],
-  analyst: [{ key: 'equityFunnel' }, { key: 'outcomes' }, { key: 'imports' }, { key: 'exports' }],
+  analyst: [
+    { key: 'equityFunnel', path: PATHS.screeningReport, action: 'screenings:analyse' },
+    { key: 'ruleSets', path: PATHS.ruleSets, action: 'rule_sets:view' },
+    { key: 'outcomes' },
+    { key: 'imports' },
+    { key: 'exports' },
+  ],
   admin: [
     { key: 'staffRoles', path: PATHS.staff, action: 'staff:list' },
     { key: 'audit', path: PATHS.audit, action: 'audit:view' },

@@ -1,0 +1,203 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionSite } from '../../api/types.ts';
+import { AppLink } from '../../components/app-link.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { PATHS } from '../../routing.ts';
+import { formatDateTime, waitedFor } from './format.ts';
+import { type ReferralDetail, useCloseRequest, useReferral } from './referrals-api.ts';
+
+/** One term and its value in a description list. */
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <Text component="dt" size="sm" fw={600} c="dimmed">
+        {term}
+      </Text>
+      <Text component="dd" m={0} mb="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </>
+  );
+}
+
+/** One referral: who asked and how to reach them, its history, and closing a pending request. */
+export function ReferralDetailPage({ site, referralId }: { site: SessionSite; referralId: string }) {
+  const { t } = useTranslation('program');
+  const referral = useReferral(site.id, referralId);
+  return (
+    <>
+      <AppLink to={PATHS.referralQueue} size="sm">
+        {t('review.back')}
+      </AppLink>
+      {referral.isPending && (
+        <>
+          <PageTitle>{t('review.detailTitle')}</PageTitle>
+          <PageLoader />
+        </>
+      )}
+      {referral.isError && (
+        <>
+          <PageTitle>{t('review.detailTitle')}</PageTitle>
+          <ErrorAlert error={referral.error} onRetry={() => void referral.refetch()} />
+        </>
+      )}
+      {referral.data && <Detail site={site} referral={referral.data} />}
+    </>
+  );
+}
+
+function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetail }) {
+  const { t, i18n } = useTranslation('program');
+  const { t: common } = useTranslation();
+  const contact = referral.contactRequest;
+  const pending = referral.status === 'pending_review';
+  const [justClosed, setJustClosed] = useState(false);
+  return (
+    <>
+      <PageTitle>{referral.nameOrAlias}</PageTitle>
+      <Group gap="xs" mb="md">
+        <Badge variant="light" color={pending ? 'orange' : 'blue'} tt="none" size="lg">
+          {t(`status.${referral.status}`, { defaultValue: referral.status })}
+        </Badge>
+        <Text>{t(`pathway.${referral.pathway}`)}</Text>
+      </Group>
+      <Text mb="md">
+        {t('review.received', { when: formatDateTime(referral.occurredAt, i18n.language) })}
+        {pending && ` · ${t('review.waiting', { time: waitedFor(referral.occurredAt, Date.now(), t) })}`}
+      </Text>
+
+      {contact && (
+        <Card withBorder padding="md" mb="md" component="section" aria-labelledby="contact-heading">
+          <Title order={2} size="h3" id="contact-heading" mb="xs">
+            {t('review.contactHeading')}
+          </Title>
+          <dl style={{ margin: 0 }}>
+            <Fact term={t('review.requester')}>
+              {t(`requester.${contact.requester}`, { defaultValue: contact.requester })}
+            </Fact>
+            <Fact term={t('review.phone')}>
+              {contact.phone ? (
+                <Anchor href={`tel:${contact.phone.replaceAll(/[^0-9+]/g, '')}`}>{contact.phone}</Anchor>
+              ) : (
+                common('common.none')
+              )}
+            </Fact>
+            <Fact term={t('review.email')}>
+              {contact.email ? (
+                <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor>
+              ) : (
+                common('common.none')
+              )}
+            </Fact>
+            <Fact term={t('review.bestTime')}>{contact.bestTime ?? common('common.none')}</Fact>
+            <Fact term={t('review.message')}>{contact.message ?? common('common.none')}</Fact>
+          </dl>
+        </Card>
+      )}
+
+      {justClosed && (
+        <Alert color="green" variant="light" role="status" mb="md">
+          {t('review.closed')}
+        </Alert>
+      )}
+      {pending && (
+        <PendingActions site={site} referralId={referral.id} onClosed={() => setJustClosed(true)} />
+      )}
+
+      <section aria-labelledby="history-heading">
+        <Title order={2} size="h3" id="history-heading" mt="lg" mb="xs">
+          {t('review.historyHeading')}
+        </Title>
+        <Stack component="ol" gap="xs" pl="lg" m={0}>
+          {referral.history.map((change) => (
+            <li key={`${change.at}-${change.to}`}>
+              <Text fw={600}>
+                {change.from
+                  ? t('review.changed', {
+                      from: t(`status.${change.from}`, { defaultValue: change.from }),
+                      to: t(`status.${change.to}`, { defaultValue: change.to }),
+                    })
+                  : t(`status.${change.to}`, { defaultValue: change.to })}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {formatDateTime(change.at, i18n.language)}
+              </Text>
+              {change.reason && (
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {t('review.reason', { reason: change.reason })}
+                </Text>
+              )}
+            </li>
+          ))}
+        </Stack>
+      </section>
+    </>
+  );
+}
+
+/** What can be done with a pending request here: close it with a reason (screening comes later). */
+function PendingActions({
+  site,
+  referralId,
+  onClosed,
+}: {
+  site: SessionSite;
+  referralId: string;
+  onClosed: () => void;
+}) {
+  const { t } = useTranslation('program');
+  const close = useCloseRequest(site.id, referralId);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setMissing(true);
+      return;
+    }
+    close.mutate({ reason: reason.trim(), key: crypto.randomUUID() }, { onSuccess: onClosed });
+  };
+  return (
+    <section aria-labelledby="next-heading">
+      <Title order={2} size="h3" id="next-heading" mt="lg" mb="xs">
+        {t('review.nextHeading')}
+      </Title>
+      <Card withBorder padding="md" bg="gray.0" mb="md" data-coming-soon="true">
+        <Text fw={600}>{t('review.screenTitle')}</Text>
+        <Text size="sm">{t('review.screenComingSoon')}</Text>
+      </Card>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" maw={560}>
+          <Textarea
+            label={t('review.closeReason')}
+            description={t('review.closeReasonHint')}
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setMissing(false);
+            }}
+            error={missing ? t('review.closeReasonMissing') : undefined}
+          />
+          {close.isError && <ErrorAlert error={close.error} />}
+          <Button
+            type="submit"
+            color="red"
+            variant="outline"
+            loading={close.isPending}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('review.close')}
+          </Button>
+        </Stack>
+      </form>
+    </section>
+  );
+}
