@@ -72,7 +72,8 @@ describe('seedDemo is all or nothing', () => {
     const answers = JSON.stringify({ screenedOn: '2026-05-01', age: 30, onParoleOrProbation: true });
     for (const site of DEMO_SITES) {
       const bySite = await lead(['screen', '--site', site.slug], { env, stdin: answers });
-      const byTemplate = await lead(['screen', '--template', 'wilmington-2017'], { stdin: answers });
+      const template = 'ruleSetTemplate' in site ? site.ruleSetTemplate : 'wilmington-2017';
+      const byTemplate = await lead(['screen', '--template', template], { stdin: answers });
       expect(bySite.err).toEqual([]);
       expect(bySite.out).toEqual(byTemplate.out);
     }

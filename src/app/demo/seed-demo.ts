@@ -1,16 +1,21 @@
 import type { Db } from '../../db/database.ts';
 import { countSites } from '../../db/repositories/sites.ts';
-import type { Tx } from '../../db/scope.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { createSite } from '../sites/create-site.ts';
 import { createUser } from '../users/create-user.ts';
+import { seedDemoReferrals } from './demo-referrals.ts';
 
 /** The demo's shared password: synthetic accounts on a demo site, never for real data. */
 export const DEMO_PASSWORD = 'lead-demo-2026';
 
 export const DEMO_SITES = [
   { slug: 'demo-city', name: 'Demo City LEAD', timezone: 'America/New_York' },
-  { slug: 'harbor-county', name: 'Harbor County LEAD', timezone: 'America/New_York' },
+  {
+    slug: 'harbor-county',
+    name: 'Harbor County LEAD',
+    timezone: 'America/New_York',
+    ruleSetTemplate: 'inclusive-2023',
+  },
 ] as const;
 
 export const DEMO_LOGINS: { email: string; displayName: string; role: Role; siteSlug: string }[] = [
@@ -64,39 +69,32 @@ export const DEMO_LOGINS: { email: string; displayName: string; role: Role; site
 ];
 
 export type DemoData = {
-  sites: readonly { slug: string; name: string; timezone: string }[];
+  sites: readonly { slug: string; name: string; timezone: string; ruleSetTemplate?: string }[];
   logins: readonly { email: string; displayName: string; role: Role; siteSlug: string }[];
 };
 
 /**
- * Loads the demo sites and accounts, but only into a database that has no site yet. All or
- * nothing: one transaction, so a failure halfway leaves no partial demo for later runs to refuse.
+ * Loads the demo sites, accounts and synthetic referrals, but only into a database that has no
+ * site yet. All or nothing: one transaction, so a failure halfway leaves no partial demo.
  */
 export async function seedDemo(
   db: Db,
   demo: DemoData = { sites: DEMO_SITES, logins: DEMO_LOGINS },
+  now: Date = new Date(),
 ): Promise<{ seeded: boolean }> {
   return db.transaction().execute(async (tx) => {
     if ((await countSites(tx)) > 0) return { seeded: false };
-    const joined = joining(tx);
-    for (const site of demo.sites) await createSite(joined, site);
-    for (const login of demo.logins) await createUser(joined, { ...login, password: DEMO_PASSWORD });
+    const sites = new Map<string, string>();
+    for (const site of demo.sites) sites.set(site.slug, (await createSite(tx, site, now)).id);
+    const officers = new Map<string, string>();
+    for (const login of demo.logins) {
+      const { userId } = await createUser(tx, { ...login, password: DEMO_PASSWORD });
+      if (login.role === 'officer' && !officers.has(login.siteSlug)) officers.set(login.siteSlug, userId);
+    }
+    for (const [slug, officerId] of officers) {
+      const siteId = sites.get(slug);
+      if (siteId) await seedDemoReferrals(tx, { id: siteId }, officerId, now);
+    }
     return { seeded: true };
-  });
-}
-
-/**
- * `tx` as a Db whose transactions run inside `tx`, so use cases that take a Db (and open their own
- * transactions with `db.transaction().execute`) all commit or roll back together.
- */
-function joining(tx: Tx): Db {
-  return new Proxy(tx, {
-    get(target, property) {
-      if (property === 'transaction')
-        return () => ({ execute: <T>(work: (inner: Tx) => Promise<T>) => work(target) });
-      // Kysely keeps its state in private fields, so its methods must run on the transaction itself.
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
   });
 }

@@ -8,7 +8,7 @@ import {
   insertReferral,
 } from '../../db/repositories/referrals.ts';
 import { findSiteBySlug } from '../../db/repositories/sites.ts';
-import { inScope } from '../../db/scope.ts';
+import { inScope, type Tx } from '../../db/scope.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { transition } from '../../domain/referrals/lifecycle.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -36,60 +36,72 @@ export async function requestContact(
     (body.formOpenedAt !== undefined && now.getTime() - body.formOpenedAt < MINIMUM_FILL_MS);
   if (looksAutomated) return { stored: false };
 
-  const pathway = body.requester === 'self' ? 'self_referral' : 'community_referral';
-  await inScope(deps.db, { siteId: site.id, userId: null }, async (tx) => {
-    const personId = await insertPerson(tx, {
-      siteId: site.id,
-      nameOrAlias: body.nameOrAlias,
-      dateOfBirth: null,
-      approximateAge: null,
-      at: now,
-    });
-    const encounterId = await insertEncounter(tx, {
-      siteId: site.id,
-      personId,
-      pathway,
-      recordedBy: null,
-      incidentNumber: null,
-      chargeCodes: [],
-      area: null,
-      occurredAt: now,
-      recordedAt: now,
-    });
-    const step = transition(
-      null,
-      { type: 'request_contact' },
-      { screening: null, pathway, prosecutorApprovalRequired: false },
-    );
-    const referralId = await insertReferral(tx, {
-      siteId: site.id,
-      encounterId,
-      personId,
-      status: step.to,
-      at: now,
-    });
-    await appendStatusChanges(tx, { siteId: site.id, referralId, steps: [step], at: now, by: null });
-    await insertContactRequest(tx, {
-      site_id: site.id,
-      referral_id: referralId,
-      requester: body.requester,
-      phone: body.phone ?? null,
-      email: body.email ?? null,
-      best_time: body.bestTime ?? null,
-      message: body.message ?? null,
-      created_at: now,
-    });
-    await recordAudit(tx, {
-      occurredAt: now,
-      userId: null,
-      role: null,
-      siteId: site.id,
-      action: 'referral.contact_requested',
-      resourceType: 'referral',
-      resourceId: referralId,
-      outcome: 'success',
-      requestId,
-    });
-  });
+  await inScope(deps.db, { siteId: site.id, userId: null }, (tx) =>
+    recordContactRequest(tx, site.id, body, now, requestId),
+  );
   return { stored: true };
+}
+
+/** Stores one request for contact as a new person, encounter and pending referral, in the caller's transaction. */
+export async function recordContactRequest(
+  tx: Tx,
+  siteId: string,
+  body: z.infer<typeof contactRequestBody>,
+  now: Date,
+  requestId: string | null,
+): Promise<string> {
+  const pathway = body.requester === 'self' ? 'self_referral' : 'community_referral';
+  const personId = await insertPerson(tx, {
+    siteId: siteId,
+    nameOrAlias: body.nameOrAlias,
+    dateOfBirth: null,
+    approximateAge: null,
+    at: now,
+  });
+  const encounterId = await insertEncounter(tx, {
+    siteId: siteId,
+    personId,
+    pathway,
+    recordedBy: null,
+    incidentNumber: null,
+    chargeCodes: [],
+    area: null,
+    occurredAt: now,
+    recordedAt: now,
+  });
+  const step = transition(
+    null,
+    { type: 'request_contact' },
+    { screening: null, pathway, prosecutorApprovalRequired: false },
+  );
+  const referralId = await insertReferral(tx, {
+    siteId: siteId,
+    encounterId,
+    personId,
+    status: step.to,
+    at: now,
+  });
+  await appendStatusChanges(tx, { siteId: siteId, referralId, steps: [step], at: now, by: null });
+  await insertContactRequest(tx, {
+    site_id: siteId,
+    referral_id: referralId,
+    requester: body.requester,
+    phone: body.phone ?? null,
+    email: body.email ?? null,
+    best_time: body.bestTime ?? null,
+    message: body.message ?? null,
+    created_at: now,
+  });
+  await recordAudit(tx, {
+    occurredAt: now,
+    userId: null,
+    role: null,
+    siteId: siteId,
+    action: 'referral.contact_requested',
+    resourceType: 'referral',
+    resourceId: referralId,
+    outcome: 'success',
+    requestId,
+  });
+  return referralId;
 }

@@ -5,7 +5,7 @@ import {
   saveSiteSettings,
 } from '../../db/repositories/screening-settings.ts';
 import { findSiteBySlug, insertSite, type SiteRow } from '../../db/repositories/sites.ts';
-import { inScope } from '../../db/scope.ts';
+import { inScope, type Tx } from '../../db/scope.ts';
 import { RULE_SET_TEMPLATES } from '../../domain/eligibility/templates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { NC_ELIGIBLE_CHARGES } from './nc-eligible-charges.ts';
@@ -29,7 +29,7 @@ export type NewSite = {
 };
 
 /** Creates a site with its starting rule set (version 1 of a template) and the NC eligible-charge list. */
-export async function createSite(db: Db, input: NewSite, now: Date = new Date()): Promise<SiteRow> {
+export async function createSite(db: Db | Tx, input: NewSite, now: Date = new Date()): Promise<SiteRow> {
   if (!isValidTimezone(input.timezone))
     throw new DomainError('INVALID_TIMEZONE', `Unknown time zone "${input.timezone}".`);
   const templateName = input.ruleSetTemplate ?? 'wilmington-2017';

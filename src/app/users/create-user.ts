@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { insertMembership } from '../../db/repositories/memberships.ts';
 import { findSiteBySlug } from '../../db/repositories/sites.ts';
 import { findUserByEmail, insertUser } from '../../db/repositories/users.ts';
+import type { Tx } from '../../db/scope.ts';
 import { inScope } from '../../db/scope.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -20,7 +21,7 @@ export function checkPassword(password: string): void {
 
 /** Creates an account (or finds it by e-mail) and gives it a role at a site, by the site's slug. */
 export async function createUser(
-  db: Db,
+  db: Db | Tx,
   input: { email: string; displayName: string; password: string; siteSlug: string; role: Role },
 ): Promise<{ userId: string; created: boolean }> {
   const site = await findSiteBySlug(db, input.siteSlug);
