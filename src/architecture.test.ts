@@ -36,8 +36,7 @@ const ALLOWED: Record<string, (dependency: string) => boolean> = {
   http: (dependency) => !['cli', 'web'].includes(dependency),
   cli: (dependency) => dependency !== 'web',
   web: (dependency) =>
-    !['domain', 'app', 'db', 'http', 'cli', 'config.ts'].includes(dependency) &&
-    !dependency.startsWith('node:'),
+    !['app', 'db', 'http', 'cli', 'config.ts'].includes(dependency) && !dependency.startsWith('node:'),
 };
 
 describe('the dependency rule', () => {

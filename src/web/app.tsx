@@ -5,7 +5,11 @@ import { ErrorAlert } from './components/error-alert.tsx';
 import { PageLoader } from './components/page-loader.tsx';
 import { PublicLayout } from './components/public-layout.tsx';
 import { SignedInLayout } from './components/signed-in-layout.tsx';
+import { offlineSession } from './offline/session-snapshot.ts';
 import { AuditPage } from './pages/audit/audit-page.tsx';
+import { MyReferralsPage } from './pages/field/my-referrals-page.tsx';
+import { OutboxStatus } from './pages/field/outbox-view.tsx';
+import { ScreenPage } from './pages/field/screen-page.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
 import { MfaEnrolmentPage } from './pages/mfa/mfa-enrolment-page.tsx';
 import { MfaVerifyPage } from './pages/mfa/mfa-verify-page.tsx';
@@ -34,6 +38,9 @@ export function App() {
       </PublicLayout>
     );
   }
+  // Offline, the field app opens with the last session this device saw (src/web/offline).
+  const offline = offlineSession(session);
+  if (offline) return <SignedIn session={offline} />;
   if (session.isPending) return <PageLoader />;
   if (session.isError) {
     return (
@@ -67,6 +74,7 @@ function SignedIn({ session }: { session: Session }) {
   else page = <SitePage path={path} session={session} site={site} />;
   return (
     <SignedInLayout session={session} site={site}>
+      <OutboxStatus session={session} />
       {page}
     </SignedInLayout>
   );
@@ -80,6 +88,14 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       return site.actions.includes('staff:list') ? <StaffPage site={site} /> : <NotFoundPage />;
     case PATHS.audit:
       return site.actions.includes('audit:view') ? <AuditPage site={site} /> : <NotFoundPage />;
+    case PATHS.screen:
+      return site.actions.includes('screening:submit') ? (
+        <ScreenPage session={session} site={site} />
+      ) : (
+        <NotFoundPage />
+      );
+    case PATHS.myReferrals:
+      return site.actions.includes('referrals:mine') ? <MyReferralsPage site={site} /> : <NotFoundPage />;
     case PATHS.referralQueue:
       return site.actions.includes('referrals:review') ? (
         <ReferralReviewPage site={site} />

@@ -10,16 +10,20 @@ import { ApiClient } from './api/client.ts';
 import { createQueryClient } from './api/query-client.ts';
 import { App } from './app.tsx';
 import { createI18n } from './i18n/i18n.ts';
+import { rememberSessionForOffline } from './offline/session-snapshot.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+const queryClient = createQueryClient();
+rememberSessionForOffline(queryClient);
+
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={createI18n()}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <QueryClientProvider client={createQueryClient()}>
+        <QueryClientProvider client={queryClient}>
           <ApiProvider client={new ApiClient()}>
             <App />
           </ApiProvider>

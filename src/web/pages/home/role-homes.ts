@@ -26,7 +26,11 @@ const CARE_TEAM_FEATURES: Feature[] = [
 ];
 
 export const ROLE_FEATURES: Record<Role, Feature[]> = {
-  officer: [{ key: 'screen' }, { key: 'requestHandoff' }, { key: 'myReferrals' }],
+  officer: [
+    { key: 'screen', path: PATHS.screen, action: 'screening:submit' },
+    { key: 'requestHandoff' },
+    { key: 'myReferrals', path: PATHS.myReferrals, action: 'referrals:mine' },
+  ],
   community_referrer: [{ key: 'refer' }],
   case_manager: CARE_TEAM_FEATURES,
   outreach: CARE_TEAM_FEATURES,

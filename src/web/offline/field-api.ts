@@ -1,0 +1,58 @@
+// The field app's calls, through the app's one API client (CSRF token, JSON, ApiError).
+import type { z } from 'zod';
+import type {
+  referralDetail,
+  referralEventRequest,
+  referralListResponse,
+  referralSummary,
+  SubmitEncounterRequest,
+  submitEncounterRequest,
+  submitEncounterResponse,
+} from '../../contracts/referrals.ts';
+import type { screeningConfigurationResponse } from '../../contracts/screening.ts';
+import type { ApiClient } from '../api/client.ts';
+
+export type ScreeningConfiguration = z.infer<typeof screeningConfigurationResponse>;
+export type EncounterRequest = z.input<typeof submitEncounterRequest>;
+export type EncounterSubmitted = z.infer<typeof submitEncounterResponse>;
+export type ReferralSummary = z.infer<typeof referralSummary>;
+export type ReferralList = z.infer<typeof referralListResponse>;
+export type ReferralDetail = z.infer<typeof referralDetail>;
+export type ReferralEvent = z.input<typeof referralEventRequest>;
+export type Pathway = SubmitEncounterRequest['pathway'];
+
+const site = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}`;
+
+export function getScreeningConfiguration(api: ApiClient, siteId: string): Promise<ScreeningConfiguration> {
+  return api.request('GET', `${site(siteId)}/screening/configuration`);
+}
+
+/** Sends one encounter. The key is the one stored with the queued item: a retry is never doubled. */
+export function submitEncounter(
+  api: ApiClient,
+  siteId: string,
+  body: EncounterRequest,
+  idempotencyKey: string,
+): Promise<EncounterSubmitted> {
+  return api.request('POST', `${site(siteId)}/encounters`, {
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+}
+
+export function listMyReferrals(api: ApiClient, siteId: string): Promise<ReferralList> {
+  return api.request('GET', `${site(siteId)}/referrals/mine`);
+}
+
+export function recordReferralEvent(
+  api: ApiClient,
+  siteId: string,
+  referralId: string,
+  event: ReferralEvent,
+  idempotencyKey: string,
+): Promise<ReferralSummary> {
+  return api.request('POST', `${site(siteId)}/referrals/${encodeURIComponent(referralId)}/events`, {
+    body: event,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+}
