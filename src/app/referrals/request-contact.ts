@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { contactRequestBody } from '../../contracts/referrals.ts';
 import {
-  appendStatusChanges,
   insertContactRequest,
   insertEncounter,
+  insertFirstStatusChanges,
   insertPerson,
   insertReferral,
 } from '../../db/repositories/referrals.ts';
@@ -81,7 +81,7 @@ export async function recordContactRequest(
     status: step.to,
     at: now,
   });
-  await appendStatusChanges(tx, { siteId: siteId, referralId, steps: [step], at: now, by: null });
+  await insertFirstStatusChanges(tx, { siteId, referralId, steps: [step], at: now, by: null });
   await insertContactRequest(tx, {
     site_id: siteId,
     referral_id: referralId,

@@ -126,22 +126,16 @@ export async function insertReferral(
   return row.id;
 }
 
-/**
- * The first status changes of a referral just inserted with the last one's status (what
- * appendStatusChanges would do, without reading the none before them or rewriting the status).
- */
-export async function insertFirstStatusChanges(
-  tx: Tx,
-  change: { siteId: string; referralId: string; steps: Transition[]; at: Date; by: string | null },
-): Promise<void> {
-  if (change.steps.length === 0) return;
+type StatusChanges = { siteId: string; referralId: string; steps: Transition[]; at: Date; by: string | null };
+
+async function insertStatusRows(tx: Tx, change: StatusChanges, firstSeq: number): Promise<void> {
   await tx
     .insertInto('referral_status_changes')
     .values(
       change.steps.map((step, index) => ({
         site_id: change.siteId,
         referral_id: change.referralId,
-        seq: 1 + index,
+        seq: firstSeq + index,
         from_status: step.from,
         to_status: step.to,
         reason: step.reason,
@@ -152,11 +146,16 @@ export async function insertFirstStatusChanges(
     .execute();
 }
 
+/**
+ * The first status changes of a referral just inserted with the last one's status (what
+ * appendStatusChanges would do, without reading the none before them or rewriting the status).
+ */
+export async function insertFirstStatusChanges(tx: Tx, change: StatusChanges): Promise<void> {
+  if (change.steps.length > 0) await insertStatusRows(tx, change, 1);
+}
+
 /** Appends status changes and moves the cached status to the last one. */
-export async function appendStatusChanges(
-  tx: Tx,
-  change: { siteId: string; referralId: string; steps: Transition[]; at: Date; by: string | null },
-): Promise<void> {
+export async function appendStatusChanges(tx: Tx, change: StatusChanges): Promise<void> {
   const last = change.steps.at(-1);
   if (!last) return;
   const row = await tx
@@ -165,22 +164,7 @@ export async function appendStatusChanges(
     .where('site_id', '=', change.siteId)
     .where('referral_id', '=', change.referralId)
     .executeTakeFirst();
-  const start = Number(row?.seq ?? 0) + 1;
-  await tx
-    .insertInto('referral_status_changes')
-    .values(
-      change.steps.map((step, index) => ({
-        site_id: change.siteId,
-        referral_id: change.referralId,
-        seq: start + index,
-        from_status: step.from,
-        to_status: step.to,
-        reason: step.reason,
-        changed_at: change.at,
-        changed_by: change.by,
-      })),
-    )
-    .execute();
+  await insertStatusRows(tx, change, Number(row?.seq ?? 0) + 1);
   await tx
     .updateTable('referrals')
     .set({ status: last.to, updated_at: change.at })
