@@ -12,6 +12,7 @@ export function formatDate(iso: string, language: string): string {
 /** "2 hours", "3 days": how long since `iso`, in the largest whole unit. */
 export function waitedFor(iso: string, now: number, t: TFunction<'program'>): string {
   const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
+  if (minutes < 1) return t('review.underAMinute');
   if (minutes < 60) return t('review.minutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return t('review.hours', { count: hours });

@@ -60,7 +60,7 @@ function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetai
     <>
       <PageTitle>{referral.nameOrAlias}</PageTitle>
       <Group gap="xs" mb="md">
-        <Badge variant="light" color={pending ? 'orange' : 'blue'} tt="none" size="lg">
+        <Badge variant="dot" color={pending ? 'orange' : 'blue'} tt="none" size="lg" c="dark.9">
           {t(`status.${referral.status}`, { defaultValue: referral.status })}
         </Badge>
         <Text>{t(`pathway.${referral.pathway}`)}</Text>

@@ -90,7 +90,12 @@ function ReferralList({ referrals, showWait }: { referrals: ReferralSummary[]; s
                   : formatDateTime(referral.occurredAt, i18n.language)}
               </Text>
             </div>
-            <Badge variant="light" color={referral.status === 'pending_review' ? 'orange' : 'blue'} tt="none">
+            <Badge
+              variant="dot"
+              color={referral.status === 'pending_review' ? 'orange' : 'blue'}
+              tt="none"
+              c="dark.9"
+            >
               {t(`status.${referral.status}`, { defaultValue: referral.status })}
             </Badge>
           </Group>

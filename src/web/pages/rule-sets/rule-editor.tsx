@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Text, Title } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddRuleForm } from './add-rule-form.tsx';
+import { RuleCode } from './rule-code.tsx';
 import type { Rule, StoredRuleSet } from './rule-sets-api.ts';
 import { checkRules, ruleInWords, ruleNumber, withNumber } from './rule-words.ts';
 
@@ -23,8 +24,15 @@ export function RuleCard({
         {rule.description}
       </Title>
       <Group gap="xs" mt={4} wrap="wrap">
-        <Badge variant="outline" color="gray" tt="none" c="dark.7" style={{ fontFamily: 'monospace' }}>
-          {rule.code}
+        <Badge
+          variant="outline"
+          color="gray"
+          tt="none"
+          c="dark.7"
+          h="auto"
+          styles={{ label: { whiteSpace: 'normal' } }}
+        >
+          <RuleCode code={rule.code} />
         </Badge>
         <Text size="sm">{ruleInWords(rule, t)}</Text>
       </Group>
@@ -44,7 +52,7 @@ export function RuleCard({
               max={number.max}
               allowDecimal={false}
               allowNegative={false}
-              w={170}
+              w={200}
             />
           )}
           {onRemove && (
@@ -123,7 +131,7 @@ export function RuleEditor({
         }}
       />
       <Card withBorder padding="md" mt="lg" bg={changed ? 'yellow.0' : undefined}>
-        <Text fw={600} role="status">
+        <Text fw={changed ? 600 : 400} role="status">
           {changed ? t('rules.unsaved', { version: current.version + 1 }) : t('rules.noChanges')}
         </Text>
         {problem && (

@@ -21,11 +21,12 @@ export const TEMPLATES = ['wilmington-2017', 'inclusive-2023'] as const;
 
 const ruleSetsPath = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/rule-sets`;
 
-export function useRuleSets(siteId: string) {
+export function useRuleSets(siteId: string, enabled = true) {
   const api = useApi();
   return useQuery({
     queryKey: ['rule-sets', siteId],
     queryFn: () => api.request<{ ruleSets: StoredRuleSet[] }>('GET', ruleSetsPath(siteId)),
+    enabled,
   });
 }
 

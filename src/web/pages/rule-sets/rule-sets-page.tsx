@@ -158,7 +158,7 @@ function VersionsTable({
                     {t('rules.versionName', { name: ruleSet.name, version: ruleSet.version })}
                   </Text>
                   {ruleSet.current && (
-                    <Badge color="green" variant="light" tt="none">
+                    <Badge color="green" variant="dot" tt="none" c="dark.9">
                       {t('rules.current')}
                     </Badge>
                   )}

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { SessionSite } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { RuleCode } from './rule-code.tsx';
 import { useWhatIf } from './rule-sets-api.ts';
 
+const CAPTION = { textAlign: 'left', fontWeight: 600, color: 'inherit', marginBottom: 4 } as const;
 const NUMBER = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
 /** Every recorded screening re-run under one version: how many decisions would change, and how. */
@@ -33,7 +35,7 @@ export function WhatIfPanel({ site, ruleSetId }: { site: SessionSite; ruleSetId:
           {whatIf.data.changes.length > 0 && (
             <Table.ScrollContainer minWidth={300} mt="sm">
               <Table verticalSpacing="xs" horizontalSpacing="xs" captionSide="top">
-                <Table.Caption>{t('whatIf.changesCaption')}</Table.Caption>
+                <Table.Caption style={CAPTION}>{t('whatIf.changesCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('whatIf.from')}</Table.Th>
@@ -57,7 +59,7 @@ export function WhatIfPanel({ site, ruleSetId }: { site: SessionSite; ruleSetId:
           )}
           <Table.ScrollContainer minWidth={260} mt="sm">
             <Table verticalSpacing="xs" horizontalSpacing="xs" captionSide="top">
-              <Table.Caption>{t('whatIf.failuresCaption')}</Table.Caption>
+              <Table.Caption style={CAPTION}>{t('whatIf.failuresCaption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('whatIf.rule')}</Table.Th>
@@ -69,11 +71,8 @@ export function WhatIfPanel({ site, ruleSetId }: { site: SessionSite; ruleSetId:
               <Table.Tbody>
                 {whatIf.data.failuresByRule.map((rule) => (
                   <Table.Tr key={rule.code}>
-                    <Table.Th
-                      scope="row"
-                      style={{ fontFamily: 'monospace', fontWeight: 500, overflowWrap: 'anywhere' }}
-                    >
-                      {rule.code}
+                    <Table.Th scope="row" fw={500} miw="9rem">
+                      <RuleCode code={rule.code} />
                     </Table.Th>
                     <Table.Td style={NUMBER}>{rule.count}</Table.Td>
                   </Table.Tr>

@@ -16,6 +16,7 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof FunnelRow)[];
 
 const NUMBER = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
+const HEADER = { verticalAlign: 'bottom', minWidth: '5.5rem' } as const;
 /** The first column stays in view while a phone scrolls the numbers sideways. */
 const STICKY = {
   position: 'sticky',
@@ -56,19 +57,21 @@ export function FunnelTable({
   ) as Record<(typeof COLUMNS)[number], number>;
   return (
     <Table.ScrollContainer minWidth={960}>
-      <Table striped verticalSpacing="xs" horizontalSpacing="xs" captionSide="top" data-testid="funnel-table">
+      <Table verticalSpacing="xs" horizontalSpacing="xs" captionSide="top" data-testid="funnel-table">
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col" style={STICKY}>
+            <Table.Th scope="col" style={{ ...STICKY, ...HEADER }}>
               {t(`report.dimensions.${by}`)}
             </Table.Th>
             {COLUMNS.map((column) => (
-              <Table.Th scope="col" key={column} style={NUMBER}>
+              <Table.Th scope="col" key={column} style={{ ...NUMBER, ...HEADER }}>
                 {t(`report.columns.${column}`)}
               </Table.Th>
             ))}
-            <Table.Th scope="col">{t('report.columns.offeredShare')}</Table.Th>
+            <Table.Th scope="col" style={HEADER}>
+              {t('report.columns.offeredShare')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PATHS } from '../../routing.ts';
+import { RuleCode } from '../rule-sets/rule-code.tsx';
+import { useRuleSets } from '../rule-sets/rule-sets-api.ts';
 import { FunnelTable } from './funnel-table.tsx';
 import { DIMENSIONS, type Dimension, type ScreeningReport, useScreeningReport } from './report-api.ts';
 
@@ -24,6 +26,7 @@ export function ScreeningReportPage({ site }: { site: SessionSite }) {
   const [to, setTo] = useState('');
   const backwards = from !== '' && to !== '' && from > to;
   const report = useScreeningReport(site.id, by, backwards ? '' : from, backwards ? '' : to);
+  const descriptions = useRuleDescriptions(site);
   return (
     <>
       <AppLink to={PATHS.home} size="sm">
@@ -63,26 +66,42 @@ export function ScreeningReportPage({ site }: { site: SessionSite }) {
       </Group>
       {report.isPending && <PageLoader />}
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
-      {report.data && <ReportTables report={report.data} by={by} siteName={site.name} />}
+      {report.data && (
+        <ReportTables report={report.data} by={by} siteName={site.name} descriptions={descriptions} />
+      )}
     </>
   );
+}
+
+/** Each rule code's description, from the site's rule sets (the newest version's wording wins). */
+function useRuleDescriptions(site: SessionSite): Map<string, string> {
+  const ruleSets = useRuleSets(site.id, site.actions.includes('rule_sets:view'));
+  const descriptions = new Map<string, string>();
+  const oldestFirst = [...(ruleSets.data?.ruleSets ?? [])].sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  );
+  for (const ruleSet of oldestFirst)
+    for (const rule of ruleSet.rules) descriptions.set(rule.code, rule.description);
+  return descriptions;
 }
 
 function ReportTables({
   report,
   by,
   siteName,
+  descriptions,
 }: {
   report: ScreeningReport;
   by: Dimension;
   siteName: string;
+  descriptions: Map<string, string>;
 }) {
   const { t } = useTranslation('program');
   return (
     <>
       <section aria-labelledby="funnel-heading">
         <Title order={2} id="funnel-heading" mt="md" mb="xs">
-          {t('report.funnelHeading', { dimension: t(`report.dimensions.${by}`) })}
+          {t('report.funnelHeading', { dimension: t(`report.dimensionsInSentence.${by}`) })}
         </Title>
         {(by === 'race' || by === 'gender') && (
           <Text size="sm" mb="xs">
@@ -95,7 +114,10 @@ function ReportTables({
           <FunnelTable
             rows={report.rows}
             by={by}
-            caption={t('report.funnelCaption', { site: siteName, dimension: t(`report.dimensions.${by}`) })}
+            caption={t('report.funnelCaption', {
+              site: siteName,
+              dimension: t(`report.dimensionsInSentence.${by}`),
+            })}
             showTotal={by === 'pathway' || by === 'ethnicity'}
           />
         )}
@@ -132,11 +154,13 @@ function ReportTables({
               <Table.Tbody>
                 {report.rules.map((rule) => (
                   <Table.Tr key={rule.code}>
-                    <Table.Th
-                      scope="row"
-                      style={{ fontFamily: 'monospace', fontWeight: 500, overflowWrap: 'anywhere' }}
-                    >
-                      {rule.code}
+                    <Table.Th scope="row" fw={500} miw="10rem">
+                      <RuleCode code={rule.code} />
+                      {descriptions.get(rule.code) && (
+                        <Text size="sm" c="dimmed" fw={400}>
+                          {descriptions.get(rule.code)}
+                        </Text>
+                      )}
                     </Table.Th>
                     <Table.Td style={NUMBER}>{rule.failed}</Table.Td>
                     <Table.Td style={NUMBER}>{rule.unknown}</Table.Td>
