@@ -216,6 +216,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: public request, review,
       }),
     ).toBe(201);
 
+    await page.screenshot({ path: screenshotPath('program-home-manager-360.png'), fullPage: true });
     await page.getByRole('link', { name: /Eligibility rules/ }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Eligibility rules' }));
     await shown(page.getByTestId('current-rule-set').filter({ hasText: 'wilmington-2017, version 1' }));
@@ -306,9 +307,16 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: public request, review,
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: screenshotPath('program-report-360.png'), fullPage: true });
     // On a phone the funnel scrolls sideways, its first column staying in view.
-    const scroller = funnel.locator('xpath=..');
-    await scroller.evaluate((element) => element.scrollBy(500, 0));
-    await scroller.screenshot({ path: screenshotPath('program-report-scrolled-360.png') });
+    const scrolled = await funnel.evaluate((table) => {
+      let element = table.parentElement;
+      while (element && !/auto|scroll/.test(getComputedStyle(element).overflowX))
+        element = element.parentElement;
+      element?.scrollBy(500, 0);
+      return (element?.scrollLeft ?? 0) > 0;
+    });
+    expect(scrolled).toBe(true);
+    await funnel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('program-report-scrolled-360.png') });
 
     await page.getByLabel('Count by').selectOption('race');
     await shown(funnel.getByRole('rowheader', { name: 'Black or African American' }));

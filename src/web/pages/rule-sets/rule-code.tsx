@@ -4,7 +4,9 @@ import { Fragment } from 'react';
 export function RuleCode({ code }: { code: string }) {
   const parts = code.split('_');
   return (
-    <span style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
+    <span
+      style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.9em' }}
+    >
       {parts.map((part, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one code never reorder
         <Fragment key={index}>

@@ -133,7 +133,7 @@ function ReportTables({
           <Text c="dimmed">{t('report.empty')}</Text>
         ) : (
           <Table.ScrollContainer minWidth={320}>
-            <Table striped verticalSpacing="xs" horizontalSpacing="xs" captionSide="top">
+            <Table striped verticalSpacing="xs" horizontalSpacing={6} captionSide="top">
               <Table.Caption className="visually-hidden">
                 {t('report.rulesCaption', { site: siteName })}
               </Table.Caption>
@@ -154,7 +154,7 @@ function ReportTables({
               <Table.Tbody>
                 {report.rules.map((rule) => (
                   <Table.Tr key={rule.code}>
-                    <Table.Th scope="row" fw={500} miw="10rem">
+                    <Table.Th scope="row" fw={500} miw="6.5rem">
                       <RuleCode code={rule.code} />
                       {descriptions.get(rule.code) && (
                         <Text size="sm" c="dimmed" fw={400}>
