@@ -87,14 +87,26 @@ export function localDateTime(date: Date): string {
   return `${localDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** A datetime-local value as an ISO timestamp with this device's offset ("2026-05-01T14:30:00-04:00"). */
-export function withOffset(local: string): string | undefined {
-  const date = new Date(local);
-  if (Number.isNaN(date.getTime())) return undefined;
+/** A time as an ISO timestamp with this device's offset ("2026-05-01T14:30:05-04:00"). */
+export function isoWithOffset(date: Date): string {
   const minutes = -date.getTimezoneOffset();
   const sign = minutes >= 0 ? '+' : '-';
   const abs = Math.abs(minutes);
-  return `${localDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${localDateTime(date)}:${pad(date.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** A datetime-local value as an ISO timestamp with this device's offset, or undefined. */
+export function withOffset(local: string): string | undefined {
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? undefined : isoWithOffset(date);
+}
+
+/** When the encounter happened: the time the officer entered, or (left as it was) the start, to the second. */
+export function occurredAtOf(draft: Draft): string | undefined {
+  const started = new Date(draft.startedAt);
+  if (!Number.isNaN(started.getTime()) && draft.occurredAt === localDateTime(started))
+    return isoWithOffset(started);
+  return withOffset(draft.occurredAt);
 }
 
 export function newDraft(userId: string, siteId: string, now: Date): Draft {
@@ -268,7 +280,7 @@ export function offerOf(draft: Draft, status: ScreeningDecision['status']): Enco
 export function requestOf(draft: Draft, configuration: ScreeningConfiguration): EncounterRequest | undefined {
   const rules = configuration.ruleSet.rules;
   if (stepsFor(draft, rules).some((step) => problemsAt(step, draft, rules).length > 0)) return undefined;
-  const occurredAt = withOffset(draft.occurredAt);
+  const occurredAt = occurredAtOf(draft);
   if (!draft.pathway || !occurredAt) return undefined;
   const decision = decide(draft, configuration);
   const arrest = draft.pathway === 'arrest_diversion';

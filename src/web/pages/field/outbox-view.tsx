@@ -139,18 +139,31 @@ export function OutboxList({ userId, siteId }: { userId: string; siteId: string 
   const { items, waiting, sent, sending } = useOutbox(userId, siteId);
   if (items.length === 0 && sent.length === 0) return null;
   return (
-    <section aria-labelledby="outbox-heading">
-      <Title order={2} size="h4" id="outbox-heading" mt="xl" mb="xs" data-testid="outbox-heading">
-        {waiting.length > 0 ? t('outbox.title', { count: waiting.length }) : t('outbox.listTitle')}
-      </Title>
-      <Stack gap="xs">
-        {items.map((item) => (
-          <QueuedCard key={item.key} item={item} sending={sending.includes(item.key)} />
-        ))}
-        {sent.map((item) => (
-          <SentCard key={item.key} item={item} />
-        ))}
-      </Stack>
-    </section>
+    <>
+      {items.length > 0 && (
+        <section aria-labelledby="outbox-heading">
+          <Title order={2} size="h4" id="outbox-heading" mt="xl" mb="xs">
+            {t('outbox.title', { count: waiting.length })}
+          </Title>
+          <Stack gap="xs">
+            {items.map((item) => (
+              <QueuedCard key={item.key} item={item} sending={sending.includes(item.key)} />
+            ))}
+          </Stack>
+        </section>
+      )}
+      {sent.length > 0 && (
+        <section aria-labelledby="sent-heading">
+          <Title order={2} size="h4" id="sent-heading" mt="xl" mb="xs">
+            {t('outbox.listTitle')}
+          </Title>
+          <Stack gap="xs">
+            {sent.map((item) => (
+              <SentCard key={item.key} item={item} />
+            ))}
+          </Stack>
+        </section>
+      )}
+    </>
   );
 }
