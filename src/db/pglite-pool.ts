@@ -9,7 +9,6 @@ export function pglitePool(pglite: PGlite): PostgresPool {
   let tail: Promise<void> = Promise.resolve();
   let closed = false;
   return {
-    options: {},
     async connect(): Promise<PostgresPoolClient> {
       if (closed) throw new Error('the database is closed');
       let release!: () => void;

@@ -219,6 +219,20 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: the officer screens off
     await shown(page.getByTestId('outbox-item').filter({ hasText: ELIGIBLE }));
     expect(await page.getByTestId('outbox-item').getAttribute('data-state')).toBe('waiting');
     expect(await encountersFor(ELIGIBLE)).toBe(0);
+
+    // Signing out would delete the unsent screening: the app asks first, and "cancel" keeps it.
+    const warning = new Promise<string>((resolve) => {
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      });
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(await warning).toMatch(/One screening on this phone has not been sent yet/);
+    await shown(page.getByTestId('outbox-item').filter({ hasText: ELIGIBLE }));
+    expect(
+      await page.evaluate(() => JSON.parse(window.localStorage.getItem('lead.outbox') ?? '[]')),
+    ).toHaveLength(1);
   });
 
   it('sends it once when the connection returns, even when the first answer is lost', async () => {

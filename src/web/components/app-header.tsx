@@ -2,6 +2,7 @@ import { Button, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Session, SessionSite } from '../api/types.ts';
 import { useSignOut } from '../api/use-sign-out.ts';
+import { getOutbox } from '../offline/outbox.ts';
 import { followLink, PATHS } from '../routing.ts';
 import { ErrorAlert } from './error-alert.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -35,7 +36,12 @@ export function AppHeader({ session, site }: { session: Session; site: SessionSi
               variant="default"
               size="sm"
               px="sm"
-              onClick={() => signOut.mutate()}
+              onClick={() => {
+                const unsent = getOutbox().items.filter((item) => item.userId === session.user.id).length;
+                // Signing out clears the device, queued screenings included: say so first.
+                if (unsent === 0 || window.confirm(t('header.signOutUnsent', { count: unsent })))
+                  signOut.mutate();
+              }}
               loading={signOut.isPending}
             >
               {t('header.signOut')}
