@@ -95,6 +95,17 @@ export const submitEncounterRequest = z.strictObject({
 });
 export type SubmitEncounterRequest = z.infer<typeof submitEncounterRequest>;
 
+/** Screening someone who asked for contact: on the request's own encounter. */
+export const screenPendingReferralRequest = z.strictObject({
+  demographics: demographicsSchema,
+  /** self_reported when the person answered; officer_perceived when staff recorded what they saw. */
+  demographicsSource: z.enum(['self_reported', 'officer_perceived']),
+  ruleSetId: z.uuid().optional(),
+  answers: screeningAnswers,
+  offer: offerSchema,
+});
+export type ScreenPendingReferralRequest = z.infer<typeof screenPendingReferralRequest>;
+
 export const referralSummary = z
   .object({
     id: z.uuid(),

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { recordContactRequest } from '../../src/app/referrals/request-contact.ts';
 import { testConfig } from '../../src/config.ts';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
+import { inScope } from '../../src/db/scope.ts';
 import { ROLES, type Role } from '../../src/domain/access/roles.ts';
 import { buildServer } from '../../src/http/build-server.ts';
 import { defineRoute, type RouteDefinition } from '../../src/http/route.ts';
@@ -49,6 +51,7 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   // An officer reaches only the referrals they recorded (the test's referral is theirs).
   'referrals.view': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
   'referrals.change_status': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'referrals.screen_pending': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'public.contact_request': 'public',
 };
 
@@ -106,10 +109,28 @@ async function makeReferral(target: Fixture, role: Role): Promise<string> {
   return response.body.referral.id;
 }
 
+/** A request for contact waiting for the program at the target site. */
+function makePendingReferral(target: Fixture): Promise<string> {
+  return inScope(t.database.db, { siteId: target.site.id, userId: null }, (tx) =>
+    recordContactRequest(
+      tx,
+      target.site.id,
+      { requester: 'self', nameOrAlias: 'Pending Synthetic', phone: '555-0100' },
+      new Date(),
+      null,
+    ),
+  );
+}
+
 /** A request to `route` about `target` (a site and its resources); a fresh resource for each write. */
 async function requestFor(route: RouteDefinition, client: HttpClient, target: Fixture, role: Role) {
   const victim = await makeUser(t.database.db, target.site, 'officer');
-  const referralId = route.url.includes(':referralId') ? await makeReferral(target, role) : '';
+  const referralId =
+    route.id === 'referrals.screen_pending'
+      ? await makePendingReferral(target)
+      : route.url.includes(':referralId')
+        ? await makeReferral(target, role)
+        : '';
   const ruleSetId = route.url.includes(':ruleSetId')
     ? (await target.clients.program_manager.get(`/api/v1/sites/${target.site.id}/screening/configuration`))
         .body.ruleSet.id
@@ -131,6 +152,16 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     'screening.rule_sets.save': { template: 'inclusive-2023' },
     'referrals.submit_encounter': eligibleEncounter(),
     'referrals.change_status': { type: 'offer' },
+    'referrals.screen_pending': {
+      demographics: {
+        raceMissing: 'prefers_not_to_answer',
+        ethnicityMissing: 'prefers_not_to_answer',
+        gender: ['woman'],
+      },
+      demographicsSource: 'self_reported',
+      answers: eligibleEncounter().answers,
+      offer: { outcome: 'accepted' },
+    },
     'public.contact_request': { requester: 'self', nameOrAlias: 'Sam Synthetic', phone: '555-0100' },
   };
   const body = bodies[route.id] ?? (route.body ? {} : undefined);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordContactRequest } from '../../src/app/referrals/request-contact.ts';
 import { saveSiteSettings } from '../../src/db/repositories/screening-settings.ts';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
 import { inScope } from '../../src/db/scope.ts';
@@ -487,5 +488,75 @@ describe('the public request for contact', () => {
         (await client.post(url, { requester: 'self', nameOrAlias: `P${i}`, phone: '555-0100' })).status,
       );
     expect(statuses).toContain(429);
+  });
+});
+
+describe('screening someone who asked for contact', () => {
+  it('records the screening on the request, with self-reported demographics, and moves it on', async () => {
+    // (Made directly: this file has used up the public page's rate limit for 127.0.0.1.)
+    await inScope(t.database.db, { siteId: site.id, userId: null }, (tx) =>
+      recordContactRequest(
+        tx,
+        site.id,
+        { requester: 'self', nameOrAlias: 'Casey Callback', phone: '555-0177' },
+        t.clock.now(),
+        null,
+      ),
+    );
+    const pending = await caseManager.get(`/api/v1/sites/${site.id}/referrals?status=pending_review`);
+    const request = pending.body.referrals.find(
+      (referral: { nameOrAlias: string }) => referral.nameOrAlias === 'Casey Callback',
+    );
+    const screened = await caseManager.post(`/api/v1/sites/${site.id}/referrals/${request.id}/screening`, {
+      demographics: {
+        race: ['white'],
+        ethnicity: 'not_hispanic_latino',
+        genderMissing: 'prefers_not_to_answer',
+      },
+      demographicsSource: 'self_reported',
+      answers: eligibleEncounter().answers,
+      offer: { outcome: 'accepted' },
+    });
+    expect(screened.status).toBe(201);
+    expect(screened.body.referral).toMatchObject({
+      id: request.id,
+      status: 'accepted',
+      pathway: 'self_referral',
+      screening: 'eligible',
+    });
+    const detail = await caseManager.get(`/api/v1/sites/${site.id}/referrals/${request.id}`);
+    expect(detail.body.history.map((change: { to: string }) => change.to)).toEqual([
+      'pending_review',
+      'screened',
+      'offered',
+      'accepted',
+    ]);
+
+    const again = await caseManager.post(`/api/v1/sites/${site.id}/referrals/${request.id}/screening`, {
+      demographics: {
+        race: ['white'],
+        ethnicity: 'not_hispanic_latino',
+        genderMissing: 'prefers_not_to_answer',
+      },
+      demographicsSource: 'self_reported',
+      answers: eligibleEncounter().answers,
+      offer: { outcome: 'accepted' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('INVALID_TRANSITION');
+  });
+
+  it("is not the officer's to do", async () => {
+    const created = await submit(officer, eligibleEncounter({ offer: { outcome: 'pending' } }));
+    const response = await officer.post(
+      `/api/v1/sites/${site.id}/referrals/${created.body.referral.id}/screening`,
+      {
+        demographics: { race: ['white'], ethnicity: 'not_hispanic_latino', gender: ['man'] },
+        demographicsSource: 'officer_perceived',
+        answers: eligibleEncounter().answers,
+        offer: { outcome: 'accepted' },
+      },
+    );
+    expect(response.status).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import type { SubmitEncounterRequest } from '../../contracts/referrals.ts';
 import {
+  type DemographicReport,
   insertDemographicReport,
   insertEncounter,
   insertFirstStatusChanges,
@@ -16,7 +17,8 @@ import { screeningConfiguration } from './screening-configuration.ts';
 
 export type Recorder = { userId: string; siteId: string; now: Date };
 
-function offerEvents(offer: SubmitEncounterRequest['offer']): ReferralEvent[] {
+/** The lifecycle events that record an offer's outcome. */
+export function offerEvents(offer: SubmitEncounterRequest['offer']): ReferralEvent[] {
   switch (offer.outcome) {
     case 'accepted':
       return [{ type: 'offer' }, { type: 'accept' }];
@@ -92,21 +94,16 @@ export async function submitEncounter(
     occurredAt: new Date(request.occurredAt),
     recordedAt: now,
   });
-  const demographics = request.perceivedDemographics;
-  await insertDemographicReport(tx, {
-    site_id: siteId,
-    person_id: personId,
-    encounter_id: encounterId,
-    source: 'officer_perceived',
-    race: demographics.race ?? null,
-    race_missing: demographics.raceMissing ?? null,
-    ethnicity: demographics.ethnicity ?? null,
-    ethnicity_missing: demographics.ethnicityMissing ?? null,
-    gender: demographics.gender ?? null,
-    gender_missing: demographics.genderMissing ?? null,
-    recorded_at: now,
-    recorded_by: userId,
-  });
+  await insertDemographicReport(
+    tx,
+    demographicReport(request.perceivedDemographics, 'officer_perceived', {
+      siteId,
+      personId,
+      encounterId,
+      userId,
+      now,
+    }),
+  );
   await insertScreening(tx, {
     siteId,
     encounterId,
@@ -126,4 +123,26 @@ export async function submitEncounter(
   // The referral row already holds the last step's status and time: only the history is added.
   await insertFirstStatusChanges(tx, { siteId, referralId, steps, at: now, by: userId });
   return { referralId, decision };
+}
+
+/** A demographics answer as a row: each of race, ethnicity and gender answered or why not. */
+export function demographicReport(
+  demographics: SubmitEncounterRequest['perceivedDemographics'],
+  source: DemographicReport['source'],
+  where: { siteId: string; personId: string; encounterId: string; userId: string; now: Date },
+): DemographicReport {
+  return {
+    site_id: where.siteId,
+    person_id: where.personId,
+    encounter_id: where.encounterId,
+    source,
+    race: demographics.race ?? null,
+    race_missing: demographics.raceMissing ?? null,
+    ethnicity: demographics.ethnicity ?? null,
+    ethnicity_missing: demographics.ethnicityMissing ?? null,
+    gender: demographics.gender ?? null,
+    gender_missing: demographics.genderMissing ?? null,
+    recorded_at: where.now,
+    recorded_by: where.userId,
+  };
 }

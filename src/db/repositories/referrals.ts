@@ -308,3 +308,18 @@ export function findScreeningAnswers(tx: Tx, siteId: string) {
     .where('site_id', '=', siteId)
     .execute();
 }
+
+/** Records the date of birth or approximate age learned at a later screening. */
+export async function updatePersonAge(
+  tx: Tx,
+  siteId: string,
+  personId: string,
+  age: { dateOfBirth: string | null; approximateAge: number | null },
+): Promise<void> {
+  await tx
+    .updateTable('people')
+    .set({ date_of_birth: age.dateOfBirth, approximate_age: age.approximateAge })
+    .where('site_id', '=', siteId)
+    .where('id', '=', personId)
+    .execute();
+}

@@ -1,5 +1,6 @@
 import { accessibleReferral, changeReferralStatus } from '../../app/referrals/change-referral-status.ts';
 import { requestContact } from '../../app/referrals/request-contact.ts';
+import { screenPendingReferral } from '../../app/referrals/screen-pending-referral.ts';
 import { submitEncounter } from '../../app/referrals/submit-encounter.ts';
 import { siteParams } from '../../contracts/common.ts';
 import {
@@ -13,6 +14,7 @@ import {
   referralListResponse,
   referralParams,
   referralSummary,
+  screenPendingReferralRequest,
   submitEncounterRequest,
   submitEncounterResponse,
 } from '../../contracts/referrals.ts';
@@ -171,6 +173,36 @@ export const referralRoutes = [
         outcome: 'success',
       });
       return presentReferralSummary(referral);
+    },
+  }),
+  defineRoute({
+    id: 'referrals.screen_pending',
+    method: 'POST',
+    url: '/api/v1/sites/:siteId/referrals/:referralId/screening',
+    summary: 'Screen someone who asked for contact (community or self-referral) and record the offer',
+    tags: ['referrals'],
+    access: { kind: 'site', action: 'referrals:review' },
+    params: referralParams,
+    body: screenPendingReferralRequest,
+    response: submitEncounterResponse,
+    successStatus: 201,
+    async handler({ tx, site, session, params, body, deps, audit }) {
+      const siteId = requireSite(site).id;
+      const { decision } = await screenPendingReferral(
+        tx,
+        { siteId, principal: principalOf(session, site), now: deps.clock() },
+        params.referralId,
+        body,
+      );
+      await audit({
+        action: 'referral.screened',
+        resourceType: 'referral',
+        resourceId: params.referralId,
+        outcome: 'success',
+      });
+      const referral = await findReferral(tx, siteId, params.referralId);
+      if (!referral) throw new Error('a referral vanished inside its own transaction');
+      return { referral: presentReferralSummary(referral), screening: decision };
     },
   }),
   defineRoute({
