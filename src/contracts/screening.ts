@@ -160,3 +160,12 @@ export const screeningReportResponse = z
     ),
   })
   .meta({ id: 'ScreeningReport' });
+
+export const screeningSettingsRequest = z.strictObject({
+  /** Some sites give the district attorney the final say on arrest diversions. */
+  prosecutorApprovalRequired: z.boolean(),
+});
+
+export const screeningSettingsResponse = z
+  .object({ prosecutorApprovalRequired: z.boolean() })
+  .meta({ id: 'ScreeningSettings' });

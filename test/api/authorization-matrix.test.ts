@@ -43,6 +43,7 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   ],
   'screening.rule_sets.list': ['program_manager', 'analyst', 'admin'],
   'screening.rule_sets.save': ['program_manager'],
+  'screening.settings.save': ['program_manager'],
   'screening.rule_sets.what_if': ['program_manager', 'analyst'],
   'screening.report': ['program_manager', 'analyst'],
   'referrals.submit_encounter': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
@@ -150,6 +151,7 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
       initialPassword: `pw-${unique()}-${unique()}`,
     },
     'screening.rule_sets.save': { template: 'inclusive-2023' },
+    'screening.settings.save': { prosecutorApprovalRequired: false },
     'referrals.submit_encounter': eligibleEncounter(),
     'referrals.change_status': { type: 'offer' },
     'referrals.screen_pending': {

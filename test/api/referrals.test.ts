@@ -279,9 +279,13 @@ describe('who sees which referral', () => {
   });
 
   it('lets the prosecutor decide where the site asks for approval, and see nothing else', async () => {
-    await inScope(t.database.db, { siteId: site.id, userId: null }, (tx) =>
-      saveSiteSettings(tx, site.id, { prosecutorApprovalRequired: true }),
-    );
+    const settings = await manager.request('PUT', `/api/v1/sites/${site.id}/screening/settings`, {
+      body: { prosecutorApprovalRequired: true },
+    });
+    expect(settings.body).toEqual({ prosecutorApprovalRequired: true });
+    expect(
+      (await officer.get(`/api/v1/sites/${site.id}/screening/configuration`)).body.prosecutorApprovalRequired,
+    ).toBe(true);
     const arrest = eligibleEncounter({
       pathway: 'arrest_diversion',
       incidentNumber: 'WPD-26-010',

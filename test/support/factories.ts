@@ -10,7 +10,7 @@ const unique = () => randomBytes(4).toString('hex');
 /** A new site with a synthetic name; each test makes its own. */
 export function makeSite(
   db: Db,
-  overrides: Partial<{ slug: string; name: string; timezone: string }> = {},
+  overrides: Partial<{ slug: string; name: string; timezone: string; ruleSetTemplate: string }> = {},
 ): Promise<SiteRow> {
   const id = unique();
   return createSite(db, {

@@ -9,10 +9,12 @@ import {
   screeningConfigurationResponse,
   screeningReportQuery,
   screeningReportResponse,
+  screeningSettingsRequest,
+  screeningSettingsResponse,
   whatIfResponse,
 } from '../../contracts/screening.ts';
 import { countRuleOutcomes, countScreeningFunnel } from '../../db/repositories/screening-counts.ts';
-import { findSiteSettings } from '../../db/repositories/screening-settings.ts';
+import { findSiteSettings, saveSiteSettings } from '../../db/repositories/screening-settings.ts';
 import { presentRuleSet } from '../presenters/referrals.ts';
 import { defineRoute } from '../route.ts';
 import { requireSession, requireSite } from './context.ts';
@@ -86,6 +88,28 @@ export const screeningRoutes = [
         outcome: 'success',
       });
       return presentRuleSet(saved);
+    },
+  }),
+  defineRoute({
+    id: 'screening.settings.save',
+    method: 'PUT',
+    url: '/api/v1/sites/:siteId/screening/settings',
+    summary: 'Whether accepted arrest diversions wait for the prosecutor to approve them',
+    tags: ['screening'],
+    access: { kind: 'site', action: 'rule_sets:manage' },
+    params: siteParams,
+    body: screeningSettingsRequest,
+    response: screeningSettingsResponse,
+    async handler({ tx, site, body, audit }) {
+      const siteId = requireSite(site).id;
+      await saveSiteSettings(tx, siteId, { prosecutorApprovalRequired: body.prosecutorApprovalRequired });
+      await audit({
+        action: 'screening.settings_saved',
+        resourceType: 'site',
+        resourceId: siteId,
+        outcome: 'success',
+      });
+      return { prosecutorApprovalRequired: (await findSiteSettings(tx, siteId)).prosecutorApprovalRequired };
     },
   }),
   defineRoute({
