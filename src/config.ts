@@ -38,7 +38,11 @@ export type Config = {
 
 /** Reads the configuration from environment variables; every setting has a safe default. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(environment);
+  // An empty variable (DATABASE_URL= npm start) means "not set", as in most tools.
+  const set = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(set);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`invalid setting ${String(issue?.path[0])}: ${issue?.message}`);
