@@ -17,6 +17,7 @@ import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
 import { PublicReferralPage } from './pages/public-referral/public-referral-page.tsx';
 import { ReferralDetailPage } from './pages/review/referral-detail-page.tsx';
 import { ReferralReviewPage, referralIdOf } from './pages/review/referral-review-page.tsx';
+import { ScreenRequestPage, screenRequestIdOf } from './pages/review/screen-request-page.tsx';
 import { RuleSetsPage } from './pages/rule-sets/rule-sets-page.tsx';
 import { ScreeningReportPage } from './pages/screening-report/screening-report-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
@@ -115,6 +116,10 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       const referralId = referralIdOf(path);
       if (referralId && site.actions.includes('referrals:review'))
         return <ReferralDetailPage key={referralId} site={site} referralId={referralId} />;
+      // /referrals/<id>/screen: screening a pending request, for the care team.
+      const screenId = screenRequestIdOf(path);
+      if (screenId && site.actions.includes('referrals:review'))
+        return <ScreenRequestPage key={screenId} session={session} site={site} referralId={screenId} />;
       return <NotFoundPage />;
     }
   }

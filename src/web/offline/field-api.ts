@@ -6,6 +6,7 @@ import type {
   referralListResponse,
   referralSummary,
   SubmitEncounterRequest,
+  screenPendingReferralRequest,
   submitEncounterRequest,
   submitEncounterResponse,
 } from '../../contracts/referrals.ts';
@@ -20,6 +21,8 @@ export type ReferralList = z.infer<typeof referralListResponse>;
 export type ReferralDetail = z.infer<typeof referralDetail>;
 export type ReferralEvent = z.input<typeof referralEventRequest>;
 export type Pathway = SubmitEncounterRequest['pathway'];
+/** A pending community or self-referral's screening, recorded by the care team (online only). */
+export type ScreenRequestBody = z.input<typeof screenPendingReferralRequest>;
 
 const site = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}`;
 

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { WILMINGTON_2017 } from '../../../domain/eligibility/templates.ts';
 import type { ScreeningConfiguration } from '../../offline/field-api.ts';
-import { answersOf, type Draft, decide, newDraft, problemsAt, requestOf, stepsFor } from './draft.ts';
+import {
+  answersOf,
+  type Draft,
+  decide,
+  newDraft,
+  problemsAt,
+  requestOf,
+  screenRequestOf,
+  stepsFor,
+} from './draft.ts';
 
 const configuration = {
   ruleSet: { ...WILMINGTON_2017, id: '00000000-0000-4000-8000-000000000001', createdAt: '2026-01-01' },
@@ -99,5 +108,40 @@ describe('the screening form as data', () => {
     draft.events.violentCrimeDates = { answer: 'yes', dates: [''] };
     expect(problemsAt('questions-2', draft, rules)).toEqual(['problems.eventDate']);
     expect(requestOf(draft, configuration)).toBeUndefined();
+  });
+
+  it('screens a request with its own steps: the age, not the pathway, name, incident or place', () => {
+    expect(stepsFor(eligibleDraft(), rules, 'request')).toEqual([
+      'age',
+      'race',
+      'ethnicity',
+      'gender',
+      'questions-1',
+      'questions-2',
+      'questions-3',
+      'decision',
+      'offer',
+    ]);
+    // The name is the request's: an empty one does not hold up the age step.
+    expect(problemsAt('age', { ...eligibleDraft(), nameOrAlias: '' }, rules)).toEqual([]);
+    expect(problemsAt('age', { ...eligibleDraft(), dateOfBirth: '2099-01-01' }, rules)).toEqual([
+      'problems.dateOfBirthFuture',
+    ]);
+  });
+
+  it("builds a request's screening, self-reported unless recorded as perceived", () => {
+    const draft = { ...eligibleDraft(), pathway: undefined, occurredAt: '' };
+    expect(screenRequestOf(draft, configuration)).toEqual({
+      demographics: { race: ['white'], ethnicityMissing: 'not_collected', genderMissing: 'doesnt_know' },
+      demographicsSource: 'self_reported',
+      ruleSetId: configuration.ruleSet.id,
+      answers: answersOf(draft),
+      offer: { outcome: 'accepted' },
+    });
+    expect(
+      screenRequestOf({ ...draft, demographicsSource: 'officer_perceived' }, configuration)
+        ?.demographicsSource,
+    ).toBe('officer_perceived');
+    expect(screenRequestOf({ ...draft, race: [] }, configuration)).toBeUndefined();
   });
 });

@@ -7,7 +7,12 @@ import type {
   ScreeningAnswers,
   YesNoQuestion,
 } from '../../../domain/eligibility/rules.ts';
-import type { EncounterRequest, Pathway, ScreeningConfiguration } from '../../offline/field-api.ts';
+import type {
+  EncounterRequest,
+  Pathway,
+  ScreeningConfiguration,
+  ScreenRequestBody,
+} from '../../offline/field-api.ts';
 
 type Demographics = EncounterRequest['perceivedDemographics'];
 export type MissingReason = NonNullable<Demographics['raceMissing']>;
@@ -42,6 +47,16 @@ export const GENDERS = [
 ] as const satisfies readonly Gender[];
 export type Tristate = 'yes' | 'no' | 'not_asked';
 export type OfferChoice = 'accepted' | 'declined' | 'officer_discretion' | 'pending';
+/** Who gave the race, ethnicity and gender: the person (asked), or the screener (perceived). */
+export type DemographicsSource = ScreenRequestBody['demographicsSource'];
+
+/**
+ * Which screening the form is for. "field": the officer's encounter (how they met, the incident,
+ * the person, where and when). "request": a community or self-referral the care team screens on
+ * the phone; the request already has the pathway, the name and the time, so only the age, the
+ * demographics, the questions and the offer are asked.
+ */
+export type Flow = 'field' | 'request';
 
 export type Draft = {
   version: 1;
@@ -69,6 +84,8 @@ export type Draft = {
   opioidDosageUnits: string;
   yesNo: Partial<Record<YesNoQuestion, Tristate>>;
   events: Partial<Record<EventDatesQuestion, { answer: Tristate; dates: string[] }>>;
+  /** Unset in the field (always perceived); a request's screening asks the person by default. */
+  demographicsSource?: DemographicsSource;
   offer?: OfferChoice;
   declineReason: string;
   discretionNote: string;
@@ -143,20 +160,37 @@ export function questionPages(rules: Rule[]): Rule[][] {
   return pages;
 }
 
-/** Every step of the form for this draft, in order (arrest diversions add the incident step). */
-export function stepsFor(draft: Draft, rules: Rule[]): string[] {
+/** The steps every screening has: demographics, the questions, the decision and the offer. */
+function screeningSteps(rules: Rule[]): string[] {
   return [
-    'pathway',
-    ...(draft.pathway === 'arrest_diversion' ? ['incident'] : []),
-    'person',
     'race',
     'ethnicity',
     'gender',
     ...questionPages(rules).map((_, index) => `questions-${index + 1}`),
     'decision',
     'offer',
+  ];
+}
+
+/**
+ * Every step of the form for this draft, in order. In the field: how they met, the incident (arrest
+ * diversions only), the person, the screening, then where and when. For a request: the age (the
+ * request has the name), then the screening.
+ */
+export function stepsFor(draft: Draft, rules: Rule[], flow: Flow = 'field'): string[] {
+  if (flow === 'request') return ['age', ...screeningSteps(rules)];
+  return [
+    'pathway',
+    ...(draft.pathway === 'arrest_diversion' ? ['incident'] : []),
+    'person',
+    ...screeningSteps(rules),
     'place',
   ];
+}
+
+/** The step that asks the age in this flow (the decision sends the screener back to it). */
+export function ageStepOf(flow: Flow): string {
+  return flow === 'request' ? 'age' : 'person';
 }
 
 const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
@@ -205,6 +239,9 @@ export function problemsAt(step: string, draft: Draft, rules: Rule[]): string[] 
       break;
     case 'person':
       if (!draft.nameOrAlias.trim()) problems.push('problems.name');
+      problems.push(...problemsAt('age', draft, rules));
+      break;
+    case 'age':
       if (draft.ageBy === 'dateOfBirth' && draft.dateOfBirth) {
         if (!isDate(draft.dateOfBirth)) problems.push('problems.dateOfBirth');
         else if (draft.dateOfBirth > draft.screenedOn) problems.push('problems.dateOfBirthFuture');
@@ -276,10 +313,28 @@ export function offerOf(draft: Draft, status: ScreeningDecision['status']): Enco
   }
 }
 
+/** Whether every step of the flow is complete (no problem left on any). */
+export function isComplete(draft: Draft, rules: Rule[], flow: Flow = 'field'): boolean {
+  return stepsFor(draft, rules, flow).every((step) => problemsAt(step, draft, rules).length === 0);
+}
+
+/** Race, ethnicity and gender as the server takes them: values, or why none is recorded. */
+export function demographicsOf(draft: Draft): EncounterRequest['perceivedDemographics'] {
+  return {
+    ...(draft.raceMissing ? { raceMissing: draft.raceMissing } : { race: draft.race }),
+    ...(draft.ethnicityMissing
+      ? { ethnicityMissing: draft.ethnicityMissing }
+      : draft.ethnicity
+        ? { ethnicity: draft.ethnicity }
+        : {}),
+    ...(draft.genderMissing ? { genderMissing: draft.genderMissing } : { gender: draft.gender }),
+  };
+}
+
 /** The request body for POST /encounters, or undefined while a step still has a problem. */
 export function requestOf(draft: Draft, configuration: ScreeningConfiguration): EncounterRequest | undefined {
   const rules = configuration.ruleSet.rules;
-  if (stepsFor(draft, rules).some((step) => problemsAt(step, draft, rules).length > 0)) return undefined;
+  if (!isComplete(draft, rules)) return undefined;
   const occurredAt = occurredAtOf(draft);
   if (!draft.pathway || !occurredAt) return undefined;
   const decision = decide(draft, configuration);
@@ -290,17 +345,27 @@ export function requestOf(draft: Draft, configuration: ScreeningConfiguration): 
     ...(draft.area.trim() ? { area: draft.area.trim() } : {}),
     ...(arrest ? { incidentNumber: draft.incidentNumber.trim(), chargeCodes: draft.chargeCodes } : {}),
     person: { nameOrAlias: draft.nameOrAlias.trim() },
-    perceivedDemographics: {
-      ...(draft.raceMissing ? { raceMissing: draft.raceMissing } : { race: draft.race }),
-      ...(draft.ethnicityMissing
-        ? { ethnicityMissing: draft.ethnicityMissing }
-        : draft.ethnicity
-          ? { ethnicity: draft.ethnicity }
-          : {}),
-      ...(draft.genderMissing ? { genderMissing: draft.genderMissing } : { gender: draft.gender }),
-    },
+    perceivedDemographics: demographicsOf(draft),
     ruleSetId: configuration.ruleSet.id,
     answers: answersOf(draft),
     offer: offerOf(draft, decision.status),
+  };
+}
+
+/**
+ * The body for POST /referrals/<id>/screening (a request's screening), or undefined while a step
+ * still has a problem. Demographics are self-reported unless the screener chose otherwise.
+ */
+export function screenRequestOf(
+  draft: Draft,
+  configuration: ScreeningConfiguration,
+): ScreenRequestBody | undefined {
+  if (!isComplete(draft, configuration.ruleSet.rules, 'request')) return undefined;
+  return {
+    demographics: demographicsOf(draft),
+    demographicsSource: draft.demographicsSource ?? 'self_reported',
+    ruleSetId: configuration.ruleSet.id,
+    answers: answersOf(draft),
+    offer: offerOf(draft, decide(draft, configuration).status),
   };
 }

@@ -1,11 +1,12 @@
 // The screening form, one step at a time: a step indicator at the top, the step's few questions,
 // and back / next at the bottom within reach of a thumb. Every change is saved to the device.
 import { Alert, Box, Button, Group, List, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decide, offerOf, problemsAt, requestOf, stepsFor } from './draft.ts';
+import { ageStepOf, decide, type Flow, isComplete, offerOf, problemsAt, stepsFor } from './draft.ts';
 import { offerWords } from './offer-words.ts';
 import {
+  AgeStep,
   DecisionPanel,
   DemographicStep,
   IncidentStep,
@@ -14,11 +15,8 @@ import {
   PersonStep,
   QuestionsStep,
   type StepProps,
+  useStepLabel,
 } from './steps.tsx';
-
-function stepLabelKey(step: string): string {
-  return step.startsWith('questions-') ? 'steps.questions' : `steps.${step}`;
-}
 
 function PlaceStep({ draft, update, configuration }: StepProps) {
   const { t } = useTranslation('field');
@@ -60,18 +58,38 @@ function PlaceStep({ draft, update, configuration }: StepProps) {
   );
 }
 
+/**
+ * The form for either flow: the officer's encounter ("field", the default) or a request's screening
+ * by the care team ("request", which starts at the age and ends with the offer). The caller turns
+ * the finished draft into its request and sends it.
+ */
 export function ScreenForm({
   draft,
   update,
   configuration,
+  flow = 'field',
   onSubmit,
   onStartOver,
-}: StepProps & { onSubmit: () => void; onStartOver: () => void }) {
+  submitLabel,
+  submitting = false,
+  beforeNav,
+}: StepProps & {
+  flow?: Flow;
+  onSubmit: () => void;
+  onStartOver: () => void;
+  /** The last button's words (default "Submit"). */
+  submitLabel?: string;
+  /** While the caller sends: the last button waits. */
+  submitting?: boolean;
+  /** Shown just above back / next (e.g. why sending failed). */
+  beforeNav?: ReactNode;
+}) {
   const { t } = useTranslation('field');
+  const stepLabel = useStepLabel(draft, flow);
   const rules = configuration.ruleSet.rules;
-  const steps = stepsFor(draft, rules);
+  const steps = stepsFor(draft, rules, flow);
   const index = Math.max(0, steps.indexOf(draft.step));
-  const step = steps[index] ?? 'pathway';
+  const step = steps[index] ?? steps[0] ?? 'pathway';
   const [showProblems, setShowProblems] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const problemsRef = useRef<HTMLDivElement>(null);
@@ -91,13 +109,14 @@ export function ScreenForm({
     setShowProblems(false);
     update({ step: target });
   };
-  const firstQuestions = steps.find((each) => each.startsWith('questions-')) ?? 'person';
+  const ageStep = ageStepOf(flow);
+  const firstQuestions = steps.find((each) => each.startsWith('questions-')) ?? ageStep;
   const goToUnanswered = () => {
-    // The age is asked in the person step; everything else on the question pages.
+    // The age is asked in the person (or age) step; everything else on the question pages.
     const unknownAge = decision.decidedBy.some(
       (code) => rules.find((rule) => rule.code === code)?.kind === 'minimum_age',
     );
-    goTo(unknownAge ? 'person' : firstQuestions);
+    goTo(unknownAge ? ageStep : firstQuestions);
   };
   const next = (event: FormEvent) => {
     event.preventDefault();
@@ -111,14 +130,14 @@ export function ScreenForm({
       goTo(following);
       return;
     }
-    const body = requestOf(draft, configuration);
-    if (!body) {
-      goTo(steps.find((each) => problemsAt(each, draft, rules).length > 0) ?? 'pathway');
+    if (submitting) return;
+    if (!isComplete(draft, rules, flow)) {
+      goTo(steps.find((each) => problemsAt(each, draft, rules).length > 0) ?? steps[0] ?? 'pathway');
       return;
     }
     onSubmit();
   };
-  const stepProps = { draft, update, configuration };
+  const stepProps = { draft, update, configuration, flow };
   const last = index === steps.length - 1;
   return (
     <form onSubmit={next} noValidate>
@@ -134,11 +153,12 @@ export function ScreenForm({
         <Progress value={((index + 1) / steps.length) * 100} size="md" aria-hidden="true" />
       </Stack>
       <Title order={2} size="h3" mb="md" tabIndex={-1} ref={heading} className="field-step-heading">
-        {t(stepLabelKey(step))}
+        {stepLabel(step)}
       </Title>
       {step === 'pathway' && <PathwayStep {...stepProps} />}
       {step === 'incident' && <IncidentStep {...stepProps} />}
       {step === 'person' && <PersonStep {...stepProps} />}
+      {step === 'age' && <AgeStep {...stepProps} />}
       {(step === 'race' || step === 'ethnicity' || step === 'gender') && (
         <DemographicStep {...stepProps} field={step} />
       )}
@@ -151,7 +171,13 @@ export function ScreenForm({
       {step === 'offer' && (
         <Stack gap="lg">
           <DecisionPanel decision={decision} configuration={configuration} />
-          <OfferStep draft={draft} update={update} decision={decision} onAnswer={goToUnanswered} />
+          <OfferStep
+            draft={draft}
+            update={update}
+            flow={flow}
+            decision={decision}
+            onAnswer={goToUnanswered}
+          />
         </Stack>
       )}
       {step === 'place' && <PlaceStep {...stepProps} />}
@@ -172,14 +198,15 @@ export function ScreenForm({
           </List>
         </Alert>
       )}
+      {beforeNav}
       <div className="field-nav">
         {index > 0 && (
           <Button variant="default" size="lg" onClick={() => goTo(steps[index - 1] ?? 'pathway')}>
             {t('screen.back')}
           </Button>
         )}
-        <Button type="submit" size="lg">
-          {last ? t('screen.submit') : t('screen.next')}
+        <Button type="submit" size="lg" loading={last && submitting}>
+          {last ? (submitLabel ?? t('screen.submit')) : t('screen.next')}
         </Button>
       </div>
     </form>

@@ -8,8 +8,10 @@ import type { ScreeningConfiguration } from '../../offline/field-api.ts';
 import { MultiChoice, SingleChoice } from './choice.tsx';
 import {
   answersOf,
+  type DemographicsSource,
   type Draft,
   ETHNICITIES,
+  type Flow,
   GENDERS,
   MISSING_REASONS,
   type MissingReason,
@@ -24,7 +26,13 @@ export type StepProps = {
   draft: Draft;
   update: (change: Partial<Draft>) => void;
   configuration: ScreeningConfiguration;
+  /** The officer's encounter (the default) or a request's screening by the care team. */
+  flow?: Flow | undefined;
 };
+
+/** Whether the person tells their race, ethnicity and gender (a request's screening, by default). */
+const selfReported = (draft: Draft, flow: Flow | undefined) =>
+  flow === 'request' && (draft.demographicsSource ?? 'self_reported') === 'self_reported';
 
 const INPUT = { size: 'lg' as const };
 
@@ -84,6 +92,27 @@ export function PersonStep({ draft, update }: StepProps) {
         value={draft.nameOrAlias}
         onChange={(event) => update({ nameOrAlias: event.currentTarget.value })}
       />
+      <AgeFields draft={draft} update={update} />
+    </Stack>
+  );
+}
+
+/** A request's first step: its person is known by name already; only the age is asked. */
+export function AgeStep({ draft, update }: StepProps) {
+  const { t } = useTranslation('program');
+  return (
+    <Stack gap="lg">
+      <Text>{t('screenRequest.ageIntro', { name: draft.nameOrAlias })}</Text>
+      <AgeFields draft={draft} update={update} />
+    </Stack>
+  );
+}
+
+/** Date of birth, an approximate age, or not known. */
+function AgeFields({ draft, update }: Omit<StepProps, 'configuration'>) {
+  const { t } = useTranslation('field');
+  return (
+    <>
       <SingleChoice
         label={t('person.ageLegend')}
         columns={1}
@@ -117,7 +146,37 @@ export function PersonStep({ draft, update }: StepProps) {
           onChange={(event) => update({ age: event.currentTarget.value })}
         />
       )}
-    </Stack>
+    </>
+  );
+}
+
+/** The heading of a step: demographics say whose view they record. */
+export function useStepLabel(draft: Draft, flow: Flow | undefined): (step: string) => string {
+  const { t } = useTranslation('field');
+  return (step) => {
+    if (step.startsWith('questions-')) return t('steps.questions');
+    if ((step === 'race' || step === 'ethnicity' || step === 'gender') && selfReported(draft, flow))
+      return t(`screenRequest.steps.${step}`, { ns: 'program' });
+    if (step === 'age') return t('person.ageLegend');
+    return t(`steps.${step}`);
+  };
+}
+
+/** A request's screening: who gives the race, ethnicity and gender (the person, unless chosen otherwise). */
+function DemographicsSourceChoice({ draft, update }: Omit<StepProps, 'configuration'>) {
+  const { t } = useTranslation('program');
+  const sources: DemographicsSource[] = ['self_reported', 'officer_perceived'];
+  return (
+    <SingleChoice
+      label={t('screenRequest.sourceLegend')}
+      options={sources.map((source) => ({
+        value: source,
+        label: t(`screenRequest.source.${source}`),
+        description: t(`screenRequest.sourceHint.${source}`),
+      }))}
+      value={draft.demographicsSource ?? 'self_reported'}
+      onChange={(source) => update({ demographicsSource: source as DemographicsSource })}
+    />
   );
 }
 
@@ -125,14 +184,18 @@ export function PersonStep({ draft, update }: StepProps) {
 export function DemographicStep({
   draft,
   update,
+  flow,
   field,
 }: StepProps & { field: 'race' | 'ethnicity' | 'gender' }) {
   const { t } = useTranslation('field');
+  const self = selfReported(draft, flow);
+  // Asked, the words are the person's ("They don't know"); perceived, the screener's ("Can't tell").
+  const words = (key: string) => (self ? t(`screenRequest.${key}`, { ns: 'program' }) : t(key));
   const missingKey = `${field}Missing` as const;
   const missing = draft[missingKey];
   const missingOptions = MISSING_REASONS.map((reason) => ({
     value: reason,
-    label: t(`demographics.missing.${reason}`),
+    label: words(`demographics.missing.${reason}`),
   }));
   const chooseMissing = (reason: string) =>
     update(
@@ -142,10 +205,11 @@ export function DemographicStep({
     );
   return (
     <Stack gap="lg">
-      <Text>{field === 'ethnicity' ? t('demographics.introSingle') : t('demographics.intro')}</Text>
+      {flow === 'request' && field === 'race' && <DemographicsSourceChoice draft={draft} update={update} />}
+      <Text>{field === 'ethnicity' ? words('demographics.introSingle') : words('demographics.intro')}</Text>
       {field === 'ethnicity' ? (
         <SingleChoice
-          label={t('steps.ethnicity')}
+          label={words('steps.ethnicity')}
           options={ETHNICITIES.map((value) => ({ value, label: t(`demographics.ethnicity.${value}`) }))}
           value={draft.ethnicity}
           onChange={(value) =>
@@ -154,7 +218,7 @@ export function DemographicStep({
         />
       ) : (
         <MultiChoice
-          label={t(`steps.${field}`)}
+          label={words(`steps.${field}`)}
           options={(field === 'race' ? RACES : GENDERS).map((value) => ({
             value,
             label: t(`demographics.${field}.${value}`),
@@ -286,7 +350,7 @@ function RuleQuestion({ rule, draft, update }: { rule: Rule } & Omit<StepProps, 
   }
 }
 
-export function QuestionsStep({ draft, update, configuration, page }: StepProps & { page: number }) {
+export function QuestionsStep({ draft, update, configuration, flow, page }: StepProps & { page: number }) {
   const { t } = useTranslation('field');
   const rules = questionPages(configuration.ruleSet.rules)[page - 1] ?? [];
   const ageRule = configuration.ruleSet.rules.find((rule) => rule.kind === 'minimum_age');
@@ -300,7 +364,9 @@ export function QuestionsStep({ draft, update, configuration, page }: StepProps 
       {page === 1 && ageRule?.kind === 'minimum_age' && (
         <Alert variant="light" color={age === undefined ? 'yellow' : 'gray'}>
           {age === undefined
-            ? t('questions.ageUnknown', { minimum: ageRule.minimumYears })
+            ? flow === 'request'
+              ? t('screenRequest.ageUnknown', { ns: 'program', minimum: ageRule.minimumYears })
+              : t('questions.ageUnknown', { minimum: ageRule.minimumYears })
             : t('questions.ageKnown', { age, minimum: ageRule.minimumYears, date: draft.screenedOn })}
         </Alert>
       )}
@@ -362,6 +428,7 @@ export function DecisionPanel({
 export function OfferStep({
   draft,
   update,
+  flow,
   decision,
   onAnswer,
 }: Omit<StepProps, 'configuration'> & { decision: ScreeningDecision; onAnswer: () => void }) {
@@ -393,7 +460,10 @@ export function OfferStep({
         options={choices.map((choice) => ({
           value: choice,
           label: t(`offer.${choice}`),
-          description: t(`offer.${choice}Hint`),
+          description:
+            flow === 'request' && choice === 'pending'
+              ? t('screenRequest.pendingHint', { ns: 'program' })
+              : t(`offer.${choice}Hint`),
         }))}
         value={draft.offer}
         onChange={(offer) => update({ offer: offer as OfferChoice })}

@@ -1,14 +1,19 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSite } from '../../api/types.ts';
 import { AppLink } from '../../components/app-link.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { PATHS } from '../../routing.ts';
+import type { EncounterSubmitted, ScreeningConfiguration } from '../../offline/field-api.ts';
+import { followLink, PATHS } from '../../routing.ts';
+import { statusWords } from '../field/offer-words.ts';
+import { DecisionPanel } from '../field/steps.tsx';
 import { formatDateTime, waitedFor } from './format.ts';
-import { type ReferralDetail, useCloseRequest, useReferral } from './referrals-api.ts';
+import { type ReferralDetail, screenedKey, useCloseRequest, useReferral } from './referrals-api.ts';
+import { screenRequestPath } from './screen-request-page.tsx';
 
 /** One term and its value in a description list. */
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -56,6 +61,7 @@ function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetai
   const contact = referral.contactRequest;
   const pending = referral.status === 'pending_review';
   const [justClosed, setJustClosed] = useState(false);
+  const justScreened = useJustScreened(site.id, referral.id);
   return (
     <>
       <PageTitle>{referral.nameOrAlias}</PageTitle>
@@ -69,6 +75,14 @@ function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetai
         {t('review.received', { when: formatDateTime(referral.occurredAt, i18n.language) })}
         {pending && ` · ${t('review.waiting', { time: waitedFor(referral.occurredAt, Date.now(), t) })}`}
       </Text>
+      {referral.screening && (
+        <Text mb="md" data-testid="referral-screening" style={{ overflowWrap: 'anywhere' }}>
+          {t('review.screeningResult', { result: t(`screening.${referral.screening}`) })}
+          {referral.decidedBy.length > 0 &&
+            ` · ${t('review.decidedBy', { rules: referral.decidedBy.join(', ') })}`}
+        </Text>
+      )}
+      {justScreened && <JustScreened referral={referral} {...justScreened} />}
 
       {contact && (
         <Card withBorder padding="md" mb="md" component="section" aria-labelledby="contact-heading">
@@ -139,7 +153,61 @@ function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetai
   );
 }
 
-/** What can be done with a pending request here: close it with a reason (screening comes later). */
+/**
+ * The screening just recorded on the screening page (once: it is forgotten when shown), with the
+ * rules it was decided under when this device has them.
+ */
+function useJustScreened(siteId: string, referralId: string) {
+  const queryClient = useQueryClient();
+  const [shown] = useState(() => {
+    const result = queryClient.getQueryData<EncounterSubmitted>(screenedKey(siteId, referralId));
+    const configuration = queryClient.getQueryData<ScreeningConfiguration>([
+      'screening-configuration',
+      siteId,
+    ]);
+    return result ? { result, configuration } : undefined;
+  });
+  useEffect(() => {
+    queryClient.removeQueries({ queryKey: screenedKey(siteId, referralId) });
+  }, [queryClient, siteId, referralId]);
+  return shown;
+}
+
+function JustScreened({
+  referral,
+  result,
+  configuration,
+}: {
+  referral: ReferralDetail;
+  result: EncounterSubmitted;
+  configuration: ScreeningConfiguration | undefined;
+}) {
+  const { t } = useTranslation('program');
+  const { t: field } = useTranslation('field');
+  const sameRules =
+    configuration &&
+    configuration.ruleSet.name === result.screening.ruleSet.name &&
+    configuration.ruleSet.version === result.screening.ruleSet.version;
+  return (
+    <Stack gap="sm" mb="md">
+      <Alert
+        color="green"
+        variant="light"
+        role="status"
+        title={t('review.screenedTitle')}
+        data-testid="screened-state"
+      >
+        {t('review.screenedBody', {
+          name: referral.nameOrAlias,
+          status: statusWords(field, referral.status, referral.screening),
+        })}
+      </Alert>
+      {sameRules && <DecisionPanel decision={result.screening} configuration={configuration} />}
+    </Stack>
+  );
+}
+
+/** What can be done with a pending request here: screen it, or close it with a reason. */
 function PendingActions({
   site,
   referralId,
@@ -166,9 +234,20 @@ function PendingActions({
       <Title order={2} size="h3" id="next-heading" mt="lg" mb="xs">
         {t('review.nextHeading')}
       </Title>
-      <Card withBorder padding="md" bg="gray.0" mb="md" data-coming-soon="true">
+      <Card withBorder padding="md" mb="md">
         <Text fw={600}>{t('review.screenTitle')}</Text>
-        <Text size="sm">{t('review.screenComingSoon')}</Text>
+        <Text size="sm" mb="sm">
+          {t('review.screenIntro')}
+        </Text>
+        <Button
+          component="a"
+          href={screenRequestPath(referralId)}
+          onClick={followLink(screenRequestPath(referralId))}
+          size="md"
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('review.screenAction')}
+        </Button>
       </Card>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={560}>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { referralDetail, referralSummary } from '../../../contracts/referrals.ts';
 import { useApi } from '../../api/api-context.tsx';
+import type { EncounterSubmitted, ScreenRequestBody } from '../../offline/field-api.ts';
 
 export type ReferralSummary = z.infer<typeof referralSummary>;
 export type ReferralDetail = z.infer<typeof referralDetail>;
@@ -40,5 +41,31 @@ export function useCloseRequest(siteId: string, referralId: string) {
         { body: { type: 'close', reason: input.reason }, headers: { 'idempotency-key': input.key } },
       ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['referrals', siteId] }),
+  });
+}
+
+/** What the last screening recorded here decided, kept for the referral's page to show. */
+export const screenedKey = (siteId: string, referralId: string) => ['screened', siteId, referralId];
+
+/**
+ * Screens a pending community or self-referral (online only: no outbox). The caller gives the
+ * Idempotency-Key, made once per submission, so a retry after a lost answer is never doubled.
+ */
+export function useScreenRequest(siteId: string, referralId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    // Tried even when the browser says it is offline: the failure is shown, never silently paused.
+    networkMode: 'always',
+    mutationFn: (input: { body: ScreenRequestBody; key: string }) =>
+      api.request<EncounterSubmitted>(
+        'POST',
+        `${referralsPath(siteId)}/${encodeURIComponent(referralId)}/screening`,
+        { body: input.body, headers: { 'idempotency-key': input.key } },
+      ),
+    onSuccess: async (result) => {
+      queryClient.setQueryData(screenedKey(siteId, referralId), result);
+      await queryClient.invalidateQueries({ queryKey: ['referrals', siteId] });
+    },
   });
 }
