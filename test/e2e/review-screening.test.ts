@@ -1,7 +1,8 @@
 // The care team screens a pending request in a phone-sized browser: someone asks for contact on
 // the public page, the case manager opens the request, records a screening with the field app's
 // steps (demographics self-reported, as asked on the phone), and the request then shows the
-// decision and its new status. Online only: nothing about the person is left on the device.
+// decision and its new status; the person wants time to think, and their answer is recorded later
+// on the request's page. Online only: nothing about the person is left on the device.
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,14 +154,14 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: the care team screens a
     await next();
   });
 
-  it('shows the decision on the device, records the offer and sends it', async () => {
+  it('shows the decision on the device, records "decide later" and sends it', async () => {
     await shown(stepHeading('Decision'));
     await shown(page.getByTestId('decision-status').filter({ hasText: 'Eligible for LEAD' }));
     await capture('decision');
     await next();
     await shown(stepHeading('Offer'));
     await shown(page.getByText('They want time to think. The referral stays open.'));
-    await pick('radio', 'Accepted');
+    await pick('radio', 'Decide later');
     await expectNoSidewaysScroll();
     await capture('offer');
     // Nothing about the person was written to the device: the form lives in memory only.
@@ -174,18 +175,20 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: the care team screens a
     await context.setOffline(true);
     await next();
     await shown(page.getByRole('alert').filter({ hasText: 'The server could not be reached.' }));
-    await shown(page.getByRole('radio', { name: 'Accepted', checked: true }));
+    await shown(page.getByRole('radio', { name: 'Decide later', checked: true }));
     await capture('offline-error');
     await context.setOffline(false);
     await next();
 
-    // Back on the request: its new status and the decision.
+    // Back on the request: its new status and the decision; their answer is still to come.
     await shown(page.getByRole('heading', { level: 1, name: PERSON }));
     expect(new URL(page.url()).pathname).toMatch(/^\/referrals\/[0-9a-f-]{36}$/);
-    await shown(page.getByTestId('screened-state').filter({ hasText: `${PERSON}: Accepted LEAD.` }));
+    await shown(
+      page.getByTestId('screened-state').filter({ hasText: `${PERSON}: Screened: answer not recorded yet.` }),
+    );
     await shown(page.getByTestId('decision-status').filter({ hasText: 'Eligible for LEAD' }));
     await shown(page.getByTestId('referral-screening').filter({ hasText: 'Screening: Eligible' }));
-    await shown(page.getByText('Accepted', { exact: true }).first());
+    await shown(page.getByText('Screened', { exact: true }).first());
     // No longer pending: nothing left to screen or close.
     expect(await page.getByRole('link', { name: 'Record a screening' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Close request' }).count()).toBe(0);
@@ -200,6 +203,63 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: the care team screens a
         gender_missing: 'prefers_not_to_answer',
       },
     ]);
+  });
+
+  it('completes the "decide later" screening from the request: offered and accepted', async () => {
+    const happened = page.getByRole('radiogroup', { name: 'What happened?' });
+    await shown(happened);
+    for (const choice of ['Offered and accepted', 'Offered and declined', 'Not offered (our decision)'])
+      await shown(happened.getByRole('radio', { name: choice, exact: true }));
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    // A decline needs its reason before it can be saved.
+    await happened.getByRole('radio', { name: 'Offered and declined', exact: true }).click();
+    await shown(page.getByLabel('Why did they decline?'));
+    expect(await save.isDisabled()).toBe(true);
+    await happened.getByRole('radio', { name: 'Offered and accepted', exact: true }).click();
+    await expectNoSidewaysScroll();
+    await capture('answer');
+
+    // Meanwhile someone else records the offer: saving here is refused (409), said in plain words.
+    const referralId = new URL(page.url()).pathname.split('/')[2];
+    const offered = await page.evaluate(async (id) => {
+      const session = await (await fetch('/api/v1/auth/session')).json();
+      const response = await fetch(`/api/v1/sites/${session.sites[0].id}/referrals/${id}/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': session.csrfToken,
+          'idempotency-key': crypto.randomUUID(),
+        },
+        body: JSON.stringify({ type: 'offer' }),
+      });
+      return response.status;
+    }, referralId);
+    expect(offered).toBe(200);
+    await save.click();
+    await shown(
+      page
+        .getByTestId('answer-conflict')
+        .filter({ hasText: 'the referral changed since this page was opened' }),
+    );
+    await capture('answer-conflict');
+
+    // Read again, it is offered: the answer is now accepted or declined, never "not offered".
+    await page.getByRole('button', { name: 'Reload', exact: true }).click();
+    const answered = page.getByRole('radiogroup', { name: 'What did they answer?' });
+    await shown(answered);
+    expect(await page.getByTestId('answer-conflict').count()).toBe(0);
+    expect(await answered.getByRole('radio').allTextContents()).toEqual(['Accepted', 'Declined']);
+    await answered.getByRole('radio', { name: 'Accepted', exact: true }).click();
+    await save.click();
+
+    await shown(page.getByTestId('answer-recorded').filter({ hasText: 'Recorded: Accepted LEAD.' }));
+    const history = page.locator('section[aria-labelledby="history-heading"]');
+    await shown(history.getByText('Screened → Offered', { exact: true }));
+    await shown(history.getByText('Offered → Accepted', { exact: true }));
+    await shown(page.getByText('Accepted', { exact: true }).first());
+    expect(await page.getByRole('radiogroup', { name: 'What did they answer?' }).count()).toBe(0);
+    await expectNoSidewaysScroll();
+    await capture('answered');
   });
 
   it('sends the screening page back to the request once it is no longer pending, in Spanish too', async () => {

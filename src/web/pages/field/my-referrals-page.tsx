@@ -1,7 +1,7 @@
 import './field.css';
-import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context.tsx';
 import type { SessionSite } from '../../api/types.ts';
@@ -9,118 +9,32 @@ import { AppLink } from '../../components/app-link.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import {
-  listMyReferrals,
-  type ReferralEvent,
-  type ReferralSummary,
-  recordReferralEvent,
-} from '../../offline/field-api.ts';
-import { newIdempotencyKey } from '../../offline/keys.ts';
+import { listMyReferrals, type ReferralSummary } from '../../offline/field-api.ts';
 import { useOnline } from '../../offline/use-online.ts';
 import { PATHS } from '../../routing.ts';
-import { SingleChoice } from './choice.tsx';
 import { statusWords } from './offer-words.ts';
+import { type AnswerWord, awaitsAnswer, RecordAnswer } from './record-answer.tsx';
 
-type Answer = 'accept' | 'decline' | 'not_offer';
-
-/** The events that take a "decide later" referral (screened or offered) to the officer's answer. */
-function eventsFor(status: string, answer: Answer, text: string): ReferralEvent[] {
-  if (answer === 'not_offer') return [{ type: 'not_offer', reason: 'officer_discretion', note: text }];
-  const outcome: ReferralEvent = answer === 'accept' ? { type: 'accept' } : { type: 'decline', reason: text };
-  return status === 'screened' ? [{ type: 'offer' }, outcome] : [outcome];
-}
-
-function RecordAnswer({
-  site,
-  referral,
-  onDone,
-}: {
-  site: SessionSite;
-  referral: ReferralSummary;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation('field');
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const [answer, setAnswer] = useState<Answer>();
-  const [text, setText] = useState('');
-  // One key per distinct event, kept while the form is open: pressing save again after a lost
-  // answer replays the first request instead of recording the answer twice.
-  const keys = useRef(new Map<string, string>());
-  const keyFor = (event: ReferralEvent) => {
-    const id = JSON.stringify(event);
-    const key = keys.current.get(id) ?? newIdempotencyKey();
-    keys.current.set(id, key);
-    return key;
-  };
-  const save = useMutation({
-    mutationFn: async (events: ReferralEvent[]) => {
-      let last: ReferralSummary | undefined;
-      for (const event of events) {
-        last = await recordReferralEvent(api, site.id, referral.id, event, keyFor(event));
-      }
-      return last;
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['my-referrals', site.id] });
-      onDone();
-    },
-  });
-  const options: Answer[] =
-    referral.status === 'screened' ? ['accept', 'decline', 'not_offer'] : ['accept', 'decline'];
-  const needsText = answer === 'decline' || answer === 'not_offer';
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!answer || (needsText && !text.trim())) return;
-        save.mutate(eventsFor(referral.status, answer, text.trim()));
-      }}
-    >
-      <Stack gap="sm" mt="sm">
-        <SingleChoice
-          label={t('mine.recordAnswer')}
-          options={options.map((value) => ({
-            value,
-            label: t(`mine.${value === 'not_offer' ? 'notOffer' : value}`),
-          }))}
-          value={answer}
-          onChange={(value) => setAnswer(value as Answer)}
-        />
-        {needsText && (
-          <TextInput
-            size="lg"
-            required
-            maxLength={500}
-            label={answer === 'decline' ? t('mine.declineReason') : t('mine.notOfferNote')}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-          />
-        )}
-        {save.isError && <ErrorAlert error={save.error} />}
-        <Group grow>
-          <Button variant="default" size="lg" onClick={onDone}>
-            {t('mine.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            size="lg"
-            loading={save.isPending}
-            disabled={!answer || (needsText && !text.trim())}
-          >
-            {t('mine.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
+/** The officer's words for the answer form. */
+const MINE_WORDS: Record<AnswerWord, string> = {
+  legend: 'mine.recordAnswer',
+  accept: 'mine.accept',
+  decline: 'mine.decline',
+  not_offer: 'mine.notOffer',
+  declineReason: 'mine.declineReason',
+  notOfferNote: 'mine.notOfferNote',
+  save: 'mine.save',
+  cancel: 'mine.cancel',
+  conflict: 'errors.INVALID_TRANSITION',
+  refresh: 'mine.refresh',
+};
 
 function ReferralCard({ site, referral }: { site: SessionSite; referral: ReferralSummary }) {
   const { t, i18n } = useTranslation('field');
+  const queryClient = useQueryClient();
   const [recording, setRecording] = useState(false);
-  const open = referral.status === 'screened' && referral.screening === 'eligible';
-  const undecided = open || referral.status === 'offered';
+  const undecided = awaitsAnswer(referral);
+  const reload = () => queryClient.invalidateQueries({ queryKey: ['my-referrals', site.id] });
   const when = new Date(referral.occurredAt).toLocaleString(i18n.language, {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -157,7 +71,20 @@ function ReferralCard({ site, referral }: { site: SessionSite; referral: Referra
           {t('mine.recordAnswer')}
         </Button>
       )}
-      {recording && <RecordAnswer site={site} referral={referral} onDone={() => setRecording(false)} />}
+      {recording && (
+        <RecordAnswer
+          key={referral.status}
+          siteId={site.id}
+          referral={referral}
+          words={(word) => t(MINE_WORDS[word])}
+          onSaved={() => {
+            void reload();
+            setRecording(false);
+          }}
+          onCancel={() => setRecording(false)}
+          onRefresh={() => void reload()}
+        />
+      )}
     </Card>
   );
 }

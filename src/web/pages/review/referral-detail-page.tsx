@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSite } from '../../api/types.ts';
@@ -10,6 +11,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import type { EncounterSubmitted, ScreeningConfiguration } from '../../offline/field-api.ts';
 import { followLink, PATHS } from '../../routing.ts';
 import { statusWords } from '../field/offer-words.ts';
+import { type AnswerWord, awaitsAnswer, RecordAnswer } from '../field/record-answer.tsx';
 import { DecisionPanel } from '../field/steps.tsx';
 import { formatDateTime, waitedFor } from './format.ts';
 import { type ReferralDetail, screenedKey, useCloseRequest, useReferral } from './referrals-api.ts';
@@ -57,10 +59,12 @@ export function ReferralDetailPage({ site, referralId }: { site: SessionSite; re
 
 function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetail }) {
   const { t, i18n } = useTranslation('program');
+  const { t: field } = useTranslation('field');
   const { t: common } = useTranslation();
   const contact = referral.contactRequest;
   const pending = referral.status === 'pending_review';
   const [justClosed, setJustClosed] = useState(false);
+  const [justAnswered, setJustAnswered] = useState<string>();
   const justScreened = useJustScreened(site.id, referral.id);
   return (
     <>
@@ -82,7 +86,7 @@ function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetai
             ` · ${t('review.decidedBy', { rules: referral.decidedBy.join(', ') })}`}
         </Text>
       )}
-      {justScreened && <JustScreened referral={referral} {...justScreened} />}
+      {justScreened && !justAnswered && <JustScreened referral={referral} {...justScreened} />}
 
       {contact && (
         <Card withBorder padding="md" mb="md" component="section" aria-labelledby="contact-heading">
@@ -120,6 +124,21 @@ function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetai
       )}
       {pending && (
         <PendingActions site={site} referralId={referral.id} onClosed={() => setJustClosed(true)} />
+      )}
+      {justAnswered && (
+        <Alert color="green" variant="light" role="status" mb="md" data-testid="answer-recorded">
+          {justAnswered}
+        </Alert>
+      )}
+      {awaitsAnswer(referral) && (
+        <AnswerActions
+          key={referral.status}
+          site={site}
+          referral={referral}
+          onAnswered={(status) =>
+            setJustAnswered(t('review.answer.recorded', { status: statusWords(field, status) }))
+          }
+        />
       )}
 
       <section aria-labelledby="history-heading">
@@ -204,6 +223,64 @@ function JustScreened({
       </Alert>
       {sameRules && <DecisionPanel decision={result.screening} configuration={configuration} />}
     </Stack>
+  );
+}
+
+/** The care team's words for the answer form: before an offer, each answer says it was offered. */
+function answerWords(t: TFunction<'program'>, status: string): (word: AnswerWord) => string {
+  const screened = status === 'screened';
+  const keys: Record<AnswerWord, string> = {
+    legend: screened ? 'review.answer.legendScreened' : 'review.answer.legendOffered',
+    accept: screened ? 'review.answer.offeredAccepted' : 'field:mine.accept',
+    decline: screened ? 'review.answer.offeredDeclined' : 'field:mine.decline',
+    not_offer: 'review.answer.notOffered',
+    declineReason: 'field:mine.declineReason',
+    notOfferNote: 'review.answer.notOfferedNote',
+    save: 'field:mine.save',
+    cancel: 'field:mine.cancel',
+    conflict: 'review.answer.conflict',
+    refresh: 'review.answer.reload',
+  };
+  return (word) => t(keys[word]);
+}
+
+/**
+ * A "decide later" referral: record what happened when LEAD was offered (or why it was not), or
+ * the answer to an offer already made. The page then reads the referral again.
+ */
+function AnswerActions({
+  site,
+  referral,
+  onAnswered,
+}: {
+  site: SessionSite;
+  referral: ReferralDetail;
+  onAnswered: (status: string) => void;
+}) {
+  const { t } = useTranslation('program');
+  const queryClient = useQueryClient();
+  const reload = () => queryClient.invalidateQueries({ queryKey: ['referrals', site.id] });
+  return (
+    <section aria-labelledby="answer-heading">
+      <Title order={2} size="h3" id="answer-heading" mt="lg" mb="xs">
+        {t('review.nextHeading')}
+      </Title>
+      <Text maw={560}>
+        {t(referral.status === 'screened' ? 'review.answer.introScreened' : 'review.answer.introOffered')}
+      </Text>
+      <Card withBorder padding="md" mb="md" maw={560} mt="sm">
+        <RecordAnswer
+          siteId={site.id}
+          referral={referral}
+          words={answerWords(t, referral.status)}
+          onSaved={async (result) => {
+            if (result) onAnswered(result.status);
+            await reload();
+          }}
+          onRefresh={() => void reload()}
+        />
+      </Card>
+    </section>
   );
 }
 
