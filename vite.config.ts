@@ -41,6 +41,23 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // The libraries every first page needs, apart from the app's own code: they change less
+        // often, so a new release of the app leaves them cached. What only a lazily loaded page
+        // uses (src/web/app.tsx) stays with that page.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
 });

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useSession } from './api/session.ts';
 import type { Session, SessionSite } from './api/types.ts';
 import { ErrorAlert } from './components/error-alert.tsx';
@@ -6,26 +6,51 @@ import { PageLoader } from './components/page-loader.tsx';
 import { PublicLayout } from './components/public-layout.tsx';
 import { SignedInLayout } from './components/signed-in-layout.tsx';
 import { offlineSession } from './offline/session-snapshot.ts';
-import { AuditPage } from './pages/audit/audit-page.tsx';
-import { MyReferralsPage } from './pages/field/my-referrals-page.tsx';
 import { OutboxStatus } from './pages/field/outbox-view.tsx';
-import { ScreenPage } from './pages/field/screen-page.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
-import { MfaEnrolmentPage } from './pages/mfa/mfa-enrolment-page.tsx';
 import { MfaVerifyPage } from './pages/mfa/mfa-verify-page.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
-import { PublicReferralPage } from './pages/public-referral/public-referral-page.tsx';
-import { ReferralDetailPage } from './pages/review/referral-detail-page.tsx';
-import { ReferralReviewPage, referralIdOf } from './pages/review/referral-review-page.tsx';
-import { ScreenRequestPage, screenRequestIdOf } from './pages/review/screen-request-page.tsx';
-import { RuleSetsPage } from './pages/rule-sets/rule-sets-page.tsx';
-import { ScreeningReportPage } from './pages/screening-report/screening-report-page.tsx';
+import { referralIdOf, screenRequestIdOf } from './pages/review/paths.ts';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { NoSitesPage } from './pages/sites/no-sites-page.tsx';
 import { SitePickerPage } from './pages/sites/site-picker-page.tsx';
-import { StaffPage } from './pages/staff/staff-page.tsx';
 import { navigate, PATHS, usePath } from './routing.ts';
 import { readStored, STORAGE_KEYS, writeStored } from './storage.ts';
+
+// Pages most people do not open first are loaded when first opened: their code is a separate
+// file, fetched once (and precached by the service worker with the rest of the app, so the field
+// pages still open offline). The first paint needs only sign-in, home and the layout.
+const AuditPage = lazy(() => import('./pages/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const MyReferralsPage = lazy(() =>
+  import('./pages/field/my-referrals-page.tsx').then((m) => ({ default: m.MyReferralsPage })),
+);
+const ScreenPage = lazy(() =>
+  import('./pages/field/screen-page.tsx').then((m) => ({ default: m.ScreenPage })),
+);
+const MfaEnrolmentPage = lazy(() =>
+  import('./pages/mfa/mfa-enrolment-page.tsx').then((m) => ({ default: m.MfaEnrolmentPage })),
+);
+const PublicReferralPage = lazy(() =>
+  import('./pages/public-referral/public-referral-page.tsx').then((m) => ({ default: m.PublicReferralPage })),
+);
+const ReferralDetailPage = lazy(() =>
+  import('./pages/review/referral-detail-page.tsx').then((m) => ({ default: m.ReferralDetailPage })),
+);
+const ReferralReviewPage = lazy(() =>
+  import('./pages/review/referral-review-page.tsx').then((m) => ({ default: m.ReferralReviewPage })),
+);
+const ScreenRequestPage = lazy(() =>
+  import('./pages/review/screen-request-page.tsx').then((m) => ({ default: m.ScreenRequestPage })),
+);
+const RuleSetsPage = lazy(() =>
+  import('./pages/rule-sets/rule-sets-page.tsx').then((m) => ({ default: m.RuleSetsPage })),
+);
+const ScreeningReportPage = lazy(() =>
+  import('./pages/screening-report/screening-report-page.tsx').then((m) => ({
+    default: m.ScreeningReportPage,
+  })),
+);
+const StaffPage = lazy(() => import('./pages/staff/staff-page.tsx').then((m) => ({ default: m.StaffPage })));
 
 /** The app's states in order: session read, signed in, second factor done, site chosen, page. */
 export function App() {
@@ -35,7 +60,9 @@ export function App() {
   if (path === PATHS.publicReferral || path.startsWith(`${PATHS.publicReferral}/`)) {
     return (
       <PublicLayout>
-        <PublicReferralPage path={path} />
+        <Suspense fallback={<PageLoader />}>
+          <PublicReferralPage path={path} />
+        </Suspense>
       </PublicLayout>
     );
   }
@@ -53,7 +80,12 @@ export function App() {
   const current = session.data;
   if (!current) return <SignInPage />;
   if (current.mfaState === 'pending') return <MfaVerifyPage />;
-  if (current.mfaState === 'enrolment_required') return <MfaEnrolmentPage />;
+  if (current.mfaState === 'enrolment_required')
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <MfaEnrolmentPage />
+      </Suspense>
+    );
   return <SignedIn session={current} />;
 }
 
@@ -76,7 +108,7 @@ function SignedIn({ session }: { session: Session }) {
   return (
     <SignedInLayout session={session} site={site}>
       <OutboxStatus session={session} />
-      {page}
+      <Suspense fallback={<PageLoader />}>{page}</Suspense>
     </SignedInLayout>
   );
 }

@@ -16,6 +16,21 @@ import { cssVariablesResolver, theme } from './theme.ts';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// A page's code is loaded when first opened (src/web/app.tsx). After a new release, a page open
+// since before it asks for files that are gone: load the new release instead, at most once a minute
+// (a file that truly cannot be fetched is then left to fail, rather than reloading again and again).
+window.addEventListener('vite:preloadError', (event) => {
+  try {
+    const last = Number(sessionStorage.getItem('lead.reloadedForUpdate') ?? 0);
+    if (Date.now() - last < 60_000) return;
+    sessionStorage.setItem('lead.reloadedForUpdate', String(Date.now()));
+  } catch {
+    return;
+  }
+  event.preventDefault();
+  window.location.reload();
+});
+
 const queryClient = createQueryClient();
 rememberSessionForOffline(queryClient);
 

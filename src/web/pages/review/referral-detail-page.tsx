@@ -14,8 +14,8 @@ import { statusWords } from '../field/offer-words.ts';
 import { type AnswerWord, awaitsAnswer, RecordAnswer } from '../field/record-answer.tsx';
 import { DecisionPanel } from '../field/steps.tsx';
 import { formatDateTime, waitedFor } from './format.ts';
+import { screenRequestPath } from './paths.ts';
 import { type ReferralDetail, screenedKey, useCloseRequest, useReferral } from './referrals-api.ts';
-import { screenRequestPath } from './screen-request-page.tsx';
 
 /** One term and its value in a description list. */
 function Fact({ term, children }: { term: string; children: ReactNode }) {

@@ -7,15 +7,8 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PATHS } from '../../routing.ts';
 import { formatDateTime, waitedFor } from './format.ts';
+import { referralPath } from './paths.ts';
 import { type ReferralSummary, useReferralList } from './referrals-api.ts';
-
-export const referralPath = (referralId: string) => `${PATHS.referralQueue}/${referralId}`;
-
-/** The referral id in /referrals/<id>, or undefined for any other path (e.g. /referrals/mine). */
-export function referralIdOf(path: string): string | undefined {
-  const match = /^\/referrals\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(path);
-  return match?.[1];
-}
 
 /**
  * Referrals to review (care team): requests for contact from the community and from people

@@ -17,18 +17,8 @@ import { useScreeningConfiguration } from '../../offline/screening-configuration
 import { navigate } from '../../routing.ts';
 import { type Draft, newDraft, screenRequestOf } from '../field/draft.ts';
 import { ScreenForm } from '../field/screen-form.tsx';
-import { referralPath } from './referral-review-page.tsx';
+import { referralPath } from './paths.ts';
 import { type ReferralDetail, useReferral, useScreenRequest } from './referrals-api.ts';
-
-export const screenRequestPath = (referralId: string) => `${referralPath(referralId)}/screen`;
-
-/** The referral id in /referrals/<id>/screen, or undefined for any other path. */
-export function screenRequestIdOf(path: string): string | undefined {
-  const match = /^\/referrals\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/screen$/i.exec(
-    path,
-  );
-  return match?.[1];
-}
 
 export function ScreenRequestPage({
   session,
