@@ -68,10 +68,12 @@ export function permittedActions(roles: readonly Role[]): Action[] {
 }
 
 /** What someone may do with one referral, once the site-level action has allowed them in. */
-export type ReferralAccess = 'view' | 'record_outcome' | 'review' | 'prosecutor_decision';
+export type ReferralAccess = 'view' | 'contact_details' | 'record_outcome' | 'review' | 'prosecutor_decision';
 
 const REFERRAL_ACCESS: Record<ReferralAccess, readonly Role[]> = {
   view: CARE_TEAM,
+  /** How to reach someone who asked for contact: the care team only, never the police. */
+  contact_details: CARE_TEAM,
   record_outcome: CARE_TEAM,
   review: CARE_TEAM,
   prosecutor_decision: ['prosecutor'],

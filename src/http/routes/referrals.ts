@@ -25,6 +25,7 @@ import {
   findReferralsRecordedBy,
   findStatusChanges,
 } from '../../db/repositories/referrals.ts';
+import { mayAccessReferral } from '../../domain/access/policy.ts';
 import { OPEN_STATUSES, REFERRAL_STATUSES } from '../../domain/referrals/lifecycle.ts';
 import { presentReferralSummary } from '../presenters/referrals.ts';
 import { defineRoute } from '../route.ts';
@@ -133,8 +134,9 @@ export const referralRoutes = [
         outcome: 'success',
       });
       const history = await findStatusChanges(tx, siteId, referral.id);
-      const canSeeContact = principal.rolesAtSite.some((role) => role !== 'officer');
-      const contact = canSeeContact ? await findContactRequest(tx, siteId, referral.id) : undefined;
+      const contact = mayAccessReferral(principal, referral, 'contact_details')
+        ? await findContactRequest(tx, siteId, referral.id)
+        : undefined;
       return {
         ...presentReferralSummary(referral),
         chargeCodes: referral.chargeCodes,
