@@ -61,6 +61,9 @@ describe('mayAccessReferral', () => {
     expect(mayAccessReferral({ userId: 'officer-1', rolesAtSite: ['officer'] }, referral, 'review')).toBe(
       false,
     );
+    expect(
+      mayAccessReferral({ userId: 'officer-1', rolesAtSite: ['officer'] }, referral, 'contact_details'),
+    ).toBe(false);
   });
 
   it('gives the prosecutor the approval decision and nothing else', () => {
