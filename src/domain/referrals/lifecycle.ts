@@ -142,6 +142,16 @@ export function transitions(
   return steps;
 }
 
+/** Whether `event` would be accepted from `from`: for offering only the actions that can succeed. */
+export function canApply(from: ReferralStatus | null, event: ReferralEvent, facts: ReferralFacts): boolean {
+  try {
+    transition(from, event, facts);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Which kind of access an event needs (see mayAccessReferral in the access policy). */
 export function accessNeededFor(
   event: ReferralEvent['type'],

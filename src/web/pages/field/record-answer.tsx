@@ -3,6 +3,12 @@
 import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import {
+  canApply,
+  type ReferralEvent as DomainReferralEvent,
+  type ReferralFacts,
+  type ReferralStatus,
+} from '../../../domain/referrals/lifecycle.ts';
 import { useApi } from '../../api/api-context.tsx';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -23,11 +29,20 @@ export type AnswerWord =
   | 'conflict'
   | 'refresh';
 
-/** Whether a referral is waiting for an answer: screened eligible (offer not made yet) or offered. */
-export function awaitsAnswer(referral: { status: string; screening?: string | null }): boolean {
-  return (
-    (referral.status === 'screened' && referral.screening === 'eligible') || referral.status === 'offered'
-  );
+type Awaiting = { status: string; screening?: string | null };
+
+/** What the lifecycle (the one authority on status changes) would accept for this referral. */
+function accepts(referral: Awaiting, event: DomainReferralEvent): boolean {
+  return canApply(referral.status as ReferralStatus, event, {
+    screening: (referral.screening ?? null) as ReferralFacts['screening'],
+    pathway: 'social_contact', // the pathway changes where an accepted referral goes, not whether it can be
+    prosecutorApprovalRequired: false,
+  });
+}
+
+/** Whether a referral is waiting for an answer: an offer can still be made, or answered. */
+export function awaitsAnswer(referral: Awaiting): boolean {
+  return accepts(referral, { type: 'offer' }) || accepts(referral, { type: 'accept' });
 }
 
 /** The events that take a "decide later" referral (screened or offered) to its answer. */
@@ -51,7 +66,7 @@ export function RecordAnswer({
   onRefresh,
 }: {
   siteId: string;
-  referral: { id: string; status: string };
+  referral: { id: string; status: string; screening?: string | null };
   words: (word: AnswerWord) => string;
   onSaved: (result: ReferralSummary | undefined) => void | Promise<void>;
   onCancel?: (() => void) | undefined;
@@ -79,8 +94,9 @@ export function RecordAnswer({
     },
     onSuccess: (result) => onSaved(result),
   });
-  const options: Answer[] =
-    referral.status === 'screened' ? ['accept', 'decline', 'not_offer'] : ['accept', 'decline'];
+  const options: Answer[] = accepts(referral, { type: 'not_offer', reason: 'officer_discretion', note: '-' })
+    ? ['accept', 'decline', 'not_offer']
+    : ['accept', 'decline'];
   const needsText = answer === 'decline' || answer === 'not_offer';
   const conflict = save.error instanceof ApiError && save.error.code === 'INVALID_TRANSITION';
   return (
