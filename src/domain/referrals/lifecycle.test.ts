@@ -102,3 +102,15 @@ describe('the referral lifecycle', () => {
     ).toBe('closed');
   });
 });
+
+describe('canApply', () => {
+  it('answers without throwing what transition would allow', () => {
+    expect(canApply('screened', { type: 'offer' }, eligibleArrest)).toBe(true);
+    expect(canApply('screened', { type: 'offer' }, { ...eligibleArrest, screening: 'ineligible' })).toBe(
+      false,
+    );
+    expect(
+      canApply('offered', { type: 'not_offer', reason: 'officer_discretion', note: 'x' }, eligibleArrest),
+    ).toBe(false);
+  });
+});
