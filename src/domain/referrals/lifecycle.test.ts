@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import {
+  canApply,
   type ReferralEvent,
   type ReferralFacts,
   type ReferralStatus,
