@@ -39,6 +39,8 @@ export type Database = {
   referrals: ReferralsTable;
   referral_status_changes: ReferralStatusChangesTable;
   contact_requests: ContactRequestsTable;
+  outbox_messages: OutboxMessagesTable;
+  timers: TimersTable;
 };
 
 type Json<T> = ColumnType<T, string, string>;
@@ -135,6 +137,41 @@ export type ContactRequestsTable = {
   email: string | null;
   best_time: string | null;
   message: string | null;
+  created_at: Date;
+};
+
+export type MessageChannel = 'email' | 'sms';
+
+export type OutboxMessagesTable = {
+  site_id: string;
+  id: Generated<string>;
+  channel: MessageChannel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  purpose: string;
+  created_at: Date;
+  state: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  last_error: string | null;
+  sent_at: Date | null;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+};
+
+export type TimersTable = {
+  site_id: string;
+  id: Generated<string>;
+  kind: string;
+  subject_id: string;
+  due_at: Date;
+  state: Generated<'scheduled' | 'fired' | 'cancelled'>;
+  fired_at: Date | null;
+  attempts: Generated<number>;
+  claimed_until: Date | null;
+  last_error: string | null;
+  payload: Json<unknown>;
   created_at: Date;
 };
 

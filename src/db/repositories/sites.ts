@@ -44,3 +44,9 @@ export async function countSites(db: Db | Tx): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Every site's id (the sites table is global), for background work that then runs per site. */
+export async function listSiteIds(db: Db | Tx): Promise<string[]> {
+  const rows = await db.selectFrom('sites').select('id').orderBy('created_at').execute();
+  return rows.map((row) => row.id);
+}
