@@ -41,6 +41,8 @@ export type Database = {
   contact_requests: ContactRequestsTable;
   outbox_messages: OutboxMessagesTable;
   timers: TimersTable;
+  on_call_pattern: OnCallPatternTable;
+  on_call_overrides: OnCallOverridesTable;
 };
 
 type Json<T> = ColumnType<T, string, string>;
@@ -172,6 +174,28 @@ export type TimersTable = {
   claimed_until: Date | null;
   last_error: string | null;
   payload: Json<unknown>;
+  created_at: Date;
+};
+
+export type OnCallPatternTable = {
+  site_id: string;
+  id: Generated<string>;
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+  user_id: string;
+  escalation_level: number;
+};
+
+export type OnCallOverridesTable = {
+  site_id: string;
+  id: Generated<string>;
+  starts_at: Date;
+  ends_at: Date;
+  escalation_level: number;
+  user_id: string | null;
+  reason: string;
+  created_by: string | null;
   created_at: Date;
 };
 

@@ -53,6 +53,11 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'referrals.view': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
   'referrals.change_status': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
   'referrals.screen_pending': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'on_call.view': ['case_manager', 'outreach', 'peer_support', 'program_manager', 'admin'],
+  'on_call.pattern.replace': ['program_manager'],
+  'on_call.overrides.add': ['program_manager'],
+  'on_call.overrides.remove': ['program_manager'],
+  'on_call.gaps': ['case_manager', 'outreach', 'peer_support', 'program_manager', 'admin'],
   'public.contact_request': 'public',
 };
 
@@ -123,6 +128,22 @@ function makePendingReferral(target: Fixture): Promise<string> {
   );
 }
 
+/** A holiday override at the target site, made by its program manager. */
+async function makeOnCallOverride(target: Fixture): Promise<string> {
+  const response = await target.clients.program_manager.post(
+    `/api/v1/sites/${target.site.id}/on-call/overrides`,
+    {
+      startsAt: '2026-05-02T12:00:00Z',
+      endsAt: '2026-05-03T12:00:00Z',
+      level: 1,
+      userId: null,
+      reason: 'Holiday',
+    },
+  );
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.overrides.at(-1).id;
+}
+
 /** A request to `route` about `target` (a site and its resources); a fresh resource for each write. */
 async function requestFor(route: RouteDefinition, client: HttpClient, target: Fixture, role: Role) {
   const victim = await makeUser(t.database.db, target.site, 'officer');
@@ -142,7 +163,8 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     .replace(':userId', victim.userId)
     .replace(':referralId', referralId)
     .replace(':ruleSetId', ruleSetId)
-    .replace(':role', 'officer');
+    .replace(':role', 'officer')
+    .replace(':overrideId', route.url.includes(':overrideId') ? await makeOnCallOverride(target) : '');
   const bodies: Record<string, unknown> = {
     'sites.staff.add': {
       email: `new.${unique()}@example.test`,
@@ -152,6 +174,24 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     },
     'screening.rule_sets.save': { template: 'inclusive-2023' },
     'screening.settings.save': { prosecutorApprovalRequired: false },
+    'on_call.pattern.replace': {
+      shifts: [
+        {
+          weekday: 1,
+          startsAt: '08:00',
+          endsAt: '20:00',
+          level: 1,
+          userId: target.users.case_manager.userId,
+        },
+      ],
+    },
+    'on_call.overrides.add': {
+      startsAt: '2026-05-02T12:00:00Z',
+      endsAt: '2026-05-03T12:00:00Z',
+      level: 1,
+      userId: null,
+      reason: 'Holiday',
+    },
     'referrals.submit_encounter': eligibleEncounter(),
     'referrals.change_status': { type: 'offer' },
     'referrals.screen_pending': {

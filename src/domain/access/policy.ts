@@ -37,6 +37,8 @@ export const ACTIONS = {
   'rule_sets:view': ['program_manager', 'analyst', 'admin'],
   'rule_sets:manage': ['program_manager'],
   'screenings:analyse': ['program_manager', 'analyst'],
+  'on_call:view': ['case_manager', 'outreach', 'peer_support', 'program_manager', 'admin'],
+  'on_call:manage': ['program_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

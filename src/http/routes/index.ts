@@ -1,6 +1,7 @@
 import type { RouteDefinition } from '../route.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { onCallRoutes } from './on-call.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
 import { siteRoutes } from './sites.ts';
@@ -12,4 +13,5 @@ export const ROUTES: RouteDefinition[] = [
   ...siteRoutes,
   ...screeningRoutes,
   ...referralRoutes,
+  ...onCallRoutes,
 ];
