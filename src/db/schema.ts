@@ -16,6 +16,10 @@ export type Database = {
     site_id: string;
     prosecutor_approval_required: boolean;
     current_rule_set_id: string | null;
+    intake_days_arrest_diversion: Generated<number>;
+    intake_days_social_contact: Generated<number>;
+    intake_days_community_referral: Generated<number>;
+    intake_days_self_referral: Generated<number>;
   };
   rule_sets: RuleSetsTable;
   eligible_charges: {
@@ -43,6 +47,18 @@ export type Database = {
   timers: TimersTable;
   on_call_pattern: OnCallPatternTable;
   on_call_overrides: OnCallOverridesTable;
+  intake_deadlines: IntakeDeadlinesTable;
+};
+
+export type IntakeDeadlinesTable = {
+  site_id: string;
+  referral_id: string;
+  accepted_at: Date;
+  due_at: Date;
+  intake_completed_at: Date | null;
+  prosecutor_decision: 'declined_to_file' | 'filed' | null;
+  decided_at: Date | null;
+  decided_by: string | null;
 };
 
 type Json<T> = ColumnType<T, string, string>;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { passIntakeDeadline } from '../../src/app/intake-deadlines/pass-intake-deadline.ts';
 import { recordContactRequest } from '../../src/app/referrals/request-contact.ts';
 import { testConfig } from '../../src/config.ts';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
@@ -53,6 +54,8 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'referrals.view': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
   'referrals.change_status': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
   'referrals.screen_pending': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'prosecutor.arrest_diversions.list': ['prosecutor'],
+  'prosecutor.arrest_diversions.decide': ['prosecutor'],
   'on_call.view': ['case_manager', 'outreach', 'peer_support', 'program_manager', 'admin'],
   'on_call.pattern.replace': ['program_manager'],
   'on_call.overrides.add': ['program_manager'],
@@ -115,6 +118,24 @@ async function makeReferral(target: Fixture, role: Role): Promise<string> {
   return response.body.referral.id;
 }
 
+/** An arrest diversion at the target site whose intake deadline passed, for the prosecutor to decide on. */
+async function makeExpiredArrestDiversion(target: Fixture): Promise<string> {
+  const response = await target.clients.officer.post(
+    `/api/v1/sites/${target.site.id}/encounters`,
+    eligibleEncounter({
+      pathway: 'arrest_diversion',
+      incidentNumber: `WPD-${unique()}`,
+      chargeCodes: ['POSS_PARA'],
+    }),
+  );
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  const referralId: string = response.body.referral.id;
+  await inScope(t.database.db, { siteId: target.site.id, userId: null }, (tx) =>
+    passIntakeDeadline(tx, { siteId: target.site.id, referralId, now: new Date() }),
+  );
+  return referralId;
+}
+
 /** A request for contact waiting for the program at the target site. */
 function makePendingReferral(target: Fixture): Promise<string> {
   return inScope(t.database.db, { siteId: target.site.id, userId: null }, (tx) =>
@@ -150,9 +171,11 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
   const referralId =
     route.id === 'referrals.screen_pending'
       ? await makePendingReferral(target)
-      : route.url.includes(':referralId')
-        ? await makeReferral(target, role)
-        : '';
+      : route.id === 'prosecutor.arrest_diversions.decide'
+        ? await makeExpiredArrestDiversion(target)
+        : route.url.includes(':referralId')
+          ? await makeReferral(target, role)
+          : '';
   const ruleSetId = route.url.includes(':ruleSetId')
     ? (await target.clients.program_manager.get(`/api/v1/sites/${target.site.id}/screening/configuration`))
         .body.ruleSet.id
@@ -194,6 +217,7 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     },
     'referrals.submit_encounter': eligibleEncounter(),
     'referrals.change_status': { type: 'offer' },
+    'prosecutor.arrest_diversions.decide': { decision: 'filed' },
     'referrals.screen_pending': {
       demographics: {
         raceMissing: 'prefers_not_to_answer',

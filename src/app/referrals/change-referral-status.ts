@@ -8,7 +8,8 @@ import { findSiteSettings } from '../../db/repositories/screening-settings.ts';
 import type { Tx } from '../../db/scope.ts';
 import { mayAccessReferral, type Principal } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { accessNeededFor, type ReferralEvent, transition } from '../../domain/referrals/lifecycle.ts';
+import { accessNeededFor, type StaffEvent, transition } from '../../domain/referrals/lifecycle.ts';
+import { startIntakeDeadlineIfAccepted } from '../intake-deadlines/start-intake-deadline.ts';
 
 export const REFERRAL_NOT_FOUND = () => new DomainError('NOT_FOUND', 'Not found.');
 
@@ -30,7 +31,7 @@ export async function changeReferralStatus(
   tx: Tx,
   context: { siteId: string; principal: Principal; now: Date },
   referralId: string,
-  event: ReferralEvent,
+  event: StaffEvent,
 ): Promise<ReferralRecord> {
   const { siteId, principal, now } = context;
   await lockReferral(tx, siteId, referralId);
@@ -42,5 +43,12 @@ export async function changeReferralStatus(
     prosecutorApprovalRequired: settings.prosecutorApprovalRequired,
   });
   await appendStatusChanges(tx, { siteId, referralId, steps: [step], at: now, by: principal.userId });
+  await startIntakeDeadlineIfAccepted(tx, {
+    siteId,
+    referralId,
+    pathway: referral.pathway,
+    steps: [step],
+    at: now,
+  });
   return { ...referral, status: step.to, updatedAt: now };
 }

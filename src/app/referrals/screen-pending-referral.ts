@@ -12,6 +12,7 @@ import type { Principal } from '../../domain/access/policy.ts';
 import { evaluateScreening, type ScreeningDecision } from '../../domain/eligibility/evaluate.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { transitions } from '../../domain/referrals/lifecycle.ts';
+import { startIntakeDeadlineIfAccepted } from '../intake-deadlines/start-intake-deadline.ts';
 import { accessibleReferral } from './change-referral-status.ts';
 import { screeningConfiguration } from './screening-configuration.ts';
 import { demographicReport, offerEvents } from './submit-encounter.ts';
@@ -67,5 +68,6 @@ export async function screenPendingReferral(
     at: now,
   });
   await appendStatusChanges(tx, { siteId, referralId, steps, at: now, by: principal.userId });
+  await startIntakeDeadlineIfAccepted(tx, { siteId, referralId, pathway: referral.pathway, steps, at: now });
   return { decision };
 }

@@ -13,6 +13,7 @@ import type { Tx } from '../../db/scope.ts';
 import { evaluateScreening, type ScreeningDecision } from '../../domain/eligibility/evaluate.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { type ReferralEvent, transitions } from '../../domain/referrals/lifecycle.ts';
+import { startIntakeDeadlineIfAccepted } from '../intake-deadlines/start-intake-deadline.ts';
 import { screeningConfiguration } from './screening-configuration.ts';
 
 export type Recorder = { userId: string; siteId: string; now: Date };
@@ -122,6 +123,7 @@ export async function submitEncounter(
   });
   // The referral row already holds the last step's status and time: only the history is added.
   await insertFirstStatusChanges(tx, { siteId, referralId, steps, at: now, by: userId });
+  await startIntakeDeadlineIfAccepted(tx, { siteId, referralId, pathway: request.pathway, steps, at: now });
   return { referralId, decision };
 }
 

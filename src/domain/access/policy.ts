@@ -39,6 +39,8 @@ export const ACTIONS = {
   'screenings:analyse': ['program_manager', 'analyst'],
   'on_call:view': ['case_manager', 'outreach', 'peer_support', 'program_manager', 'admin'],
   'on_call:manage': ['program_manager'],
+  /** The arrest diversions' intake deadlines, and the decision on those that passed. */
+  'prosecutor:deadlines': ['prosecutor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

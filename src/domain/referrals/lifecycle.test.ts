@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import {
   canApply,
+  intakeDeadlinePassed,
+  REFERRAL_STATUSES,
   type ReferralEvent,
   type ReferralFacts,
   type ReferralStatus,
+  reachesAcceptance,
   transition,
   transitions,
 } from './lifecycle.ts';
@@ -101,6 +104,43 @@ describe('the referral lifecycle', () => {
     expect(
       transition('pending_review', { type: 'close', reason: 'could not reach' }, eligibleArrest).to,
     ).toBe('closed');
+  });
+});
+
+describe('the intake deadline', () => {
+  it('moves an accepted referral to "no intake by deadline", with the reason', () => {
+    expect(transition('accepted', { type: 'intake_deadline_passed' }, eligibleArrest)).toEqual({
+      from: 'accepted',
+      to: 'no_intake_by_deadline',
+      reason: 'deadline passed',
+    });
+  });
+
+  it.each(REFERRAL_STATUSES.filter((status) => status !== 'accepted'))(
+    'leaves a referral that is %s alone',
+    (from) => {
+      rejects(from, { type: 'intake_deadline_passed' });
+    },
+  );
+
+  it('starts with acceptance, whichever way it came', () => {
+    const approval = { ...eligibleArrest, prosecutorApprovalRequired: true };
+    expect(
+      reachesAcceptance(transitions('screened', [{ type: 'offer' }, { type: 'accept' }], eligibleArrest)),
+    ).toBe(true);
+    expect(
+      reachesAcceptance(transitions('screened', [{ type: 'offer' }, { type: 'accept' }], approval)),
+    ).toBe(false);
+    expect(
+      reachesAcceptance([transition('awaiting_prosecutor', { type: 'prosecutor_approve' }, approval)]),
+    ).toBe(true);
+    expect(reachesAcceptance([transition('screened', { type: 'offer' }, eligibleArrest)])).toBe(false);
+    expect(reachesAcceptance([])).toBe(false);
+  });
+
+  it('lets the prosecutor decide only once it has passed', () => {
+    expect(intakeDeadlinePassed('no_intake_by_deadline')).toBe(true);
+    expect(intakeDeadlinePassed('accepted')).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ export const REFERRAL_STATUSES = [
   'not_offered',
   'prosecutor_rejected',
   'closed',
+  'no_intake_by_deadline', // accepted, but no intake before the site's intake deadline
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
@@ -29,7 +30,11 @@ export type ReferralEvent =
   | { type: 'not_offer'; reason: NotOfferedReason; note?: string | undefined }
   | { type: 'prosecutor_approve' }
   | { type: 'prosecutor_reject'; reason: string }
-  | { type: 'close'; reason: string };
+  | { type: 'close'; reason: string }
+  | { type: 'intake_deadline_passed' };
+
+/** The events someone asks for; the others happen by themselves (a timer firing). */
+export type StaffEvent = Exclude<ReferralEvent, { type: 'intake_deadline_passed' }>;
 
 export type NotOfferedReason = 'ineligible' | 'officer_discretion' | 'needs_information';
 
@@ -52,6 +57,7 @@ const EVENT_LABELS: Record<ReferralEvent['type'], string> = {
   prosecutor_approve: 'approve',
   prosecutor_reject: 'reject',
   close: 'close',
+  intake_deadline_passed: 'expire the intake deadline of',
 };
 
 function invalid(from: ReferralStatus | null, event: ReferralEvent, why: string): never {
@@ -123,6 +129,9 @@ export function transition(
       if (from !== 'pending_review')
         return invalid(from, event, 'only a pending request can be closed this way');
       return to('closed', event.reason);
+    case 'intake_deadline_passed':
+      if (from !== 'accepted') return invalid(from, event, 'only an accepted referral waits for its intake');
+      return to('no_intake_by_deadline', 'deadline passed');
   }
 }
 
@@ -152,9 +161,19 @@ export function canApply(from: ReferralStatus | null, event: ReferralEvent, fact
   }
 }
 
+/** Whether these steps accept the referral into the program, which starts its intake deadline. */
+export function reachesAcceptance(steps: readonly Transition[]): boolean {
+  return steps.at(-1)?.to === 'accepted';
+}
+
+/** Whether the intake deadline passed with no intake: the prosecutor may then record a decision. */
+export function intakeDeadlinePassed(status: ReferralStatus): boolean {
+  return status === 'no_intake_by_deadline';
+}
+
 /** Which kind of access an event needs (see mayAccessReferral in the access policy). */
 export function accessNeededFor(
-  event: ReferralEvent['type'],
+  event: StaffEvent['type'],
 ): 'record_outcome' | 'review' | 'prosecutor_decision' {
   if (event === 'prosecutor_approve' || event === 'prosecutor_reject') return 'prosecutor_decision';
   if (event === 'screen' || event === 'close' || event === 'request_contact') return 'review';

@@ -1,6 +1,7 @@
 import type { RouteDefinition } from '../route.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { intakeDeadlineRoutes } from './intake-deadlines.ts';
 import { onCallRoutes } from './on-call.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
@@ -14,4 +15,5 @@ export const ROUTES: RouteDefinition[] = [
   ...screeningRoutes,
   ...referralRoutes,
   ...onCallRoutes,
+  ...intakeDeadlineRoutes,
 ];
