@@ -161,11 +161,26 @@ export const screeningReportResponse = z
   })
   .meta({ id: 'ScreeningReport' });
 
-export const screeningSettingsRequest = z.strictObject({
-  /** Some sites give the district attorney the final say on arrest diversions. */
-  prosecutorApprovalRequired: z.boolean(),
+const deadlineDays = z.number().int().min(1).max(365);
+
+/** Days from acceptance to the intake deadline, per pathway. */
+export const intakeDeadlineDaysSchema = z.strictObject({
+  arrest_diversion: deadlineDays,
+  social_contact: deadlineDays,
+  community_referral: deadlineDays,
+  self_referral: deadlineDays,
 });
 
+export const screeningSettingsRequest = z
+  .strictObject({
+    /** Some sites give the district attorney the final say on arrest diversions. */
+    prosecutorApprovalRequired: z.boolean().optional(),
+    intakeDeadlineDays: intakeDeadlineDaysSchema.partial().optional(),
+  })
+  .refine((body) => body.prosecutorApprovalRequired !== undefined || body.intakeDeadlineDays !== undefined, {
+    message: 'change at least one setting',
+  });
+
 export const screeningSettingsResponse = z
-  .object({ prosecutorApprovalRequired: z.boolean() })
+  .object({ prosecutorApprovalRequired: z.boolean(), intakeDeadlineDays: intakeDeadlineDaysSchema })
   .meta({ id: 'ScreeningSettings' });

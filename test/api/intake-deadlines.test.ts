@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timerHandlers } from '../../src/app/timers/timer-handlers.ts';
 import { runTimersOnce } from '../../src/app/timers/timer-worker.ts';
 import { testConfig } from '../../src/config.ts';
-import { saveIntakeDeadlineDays } from '../../src/db/repositories/intake-deadlines.ts';
 import { appendStatusChanges } from '../../src/db/repositories/referrals.ts';
 import { saveSiteSettings } from '../../src/db/repositories/screening-settings.ts';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
@@ -134,7 +133,20 @@ describe('the intake deadline', () => {
 
   it("follows the site's setting, and starts only once the offer is accepted", async () => {
     const target = await makeSite(t.database.db);
-    await inSite(target, (tx) => saveIntakeDeadlineDays(tx, target.id, { social_contact: 21 }));
+    const manager = (await signedIn(target, 'program_manager')).client;
+    const url = `/api/v1/sites/${target.id}/screening/settings`;
+    expect(
+      (await manager.request('PUT', url, { body: { intakeDeadlineDays: { social_contact: 0 } } })).status,
+    ).toBe(400);
+    expect((await manager.request('PUT', url, { body: {} })).status).toBe(400);
+    const saved = await manager.request('PUT', url, { body: { intakeDeadlineDays: { social_contact: 21 } } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.intakeDeadlineDays).toEqual({
+      arrest_diversion: 30,
+      social_contact: 21,
+      community_referral: 14,
+      self_referral: 14,
+    });
     const recorder = (await signedIn(target, 'officer')).client;
     const pending = await submit(recorder, target, { offer: { outcome: 'pending' } });
     expect(await deadlineOf(target, pending.id)).toBeUndefined();

@@ -282,7 +282,7 @@ describe('who sees which referral', () => {
     const settings = await manager.request('PUT', `/api/v1/sites/${site.id}/screening/settings`, {
       body: { prosecutorApprovalRequired: true },
     });
-    expect(settings.body).toEqual({ prosecutorApprovalRequired: true });
+    expect(settings.body).toMatchObject({ prosecutorApprovalRequired: true });
     expect(
       (await officer.get(`/api/v1/sites/${site.id}/screening/configuration`)).body.prosecutorApprovalRequired,
     ).toBe(true);

@@ -32,6 +32,7 @@ export async function saveIntakeDeadlineDays(
       : {}),
     ...(days.self_referral !== undefined ? { intake_days_self_referral: days.self_referral } : {}),
   };
+  if (Object.keys(values).length === 0) return;
   await tx
     .insertInto('site_settings')
     .values({ site_id: siteId, prosecutor_approval_required: false, current_rule_set_id: null, ...values })

@@ -13,6 +13,7 @@ import {
   screeningSettingsResponse,
   whatIfResponse,
 } from '../../contracts/screening.ts';
+import { findIntakeDeadlineDays, saveIntakeDeadlineDays } from '../../db/repositories/intake-deadlines.ts';
 import { countRuleOutcomes, countScreeningFunnel } from '../../db/repositories/screening-counts.ts';
 import { findSiteSettings, saveSiteSettings } from '../../db/repositories/screening-settings.ts';
 import { presentRuleSet } from '../presenters/referrals.ts';
@@ -94,7 +95,8 @@ export const screeningRoutes = [
     id: 'screening.settings.save',
     method: 'PUT',
     url: '/api/v1/sites/:siteId/screening/settings',
-    summary: 'Whether accepted arrest diversions wait for the prosecutor to approve them',
+    summary:
+      'Whether accepted arrest diversions wait for the prosecutor, and the intake deadline per pathway',
     tags: ['screening'],
     access: { kind: 'site', action: 'rule_sets:manage' },
     params: siteParams,
@@ -102,14 +104,21 @@ export const screeningRoutes = [
     response: screeningSettingsResponse,
     async handler({ tx, site, body, audit }) {
       const siteId = requireSite(site).id;
-      await saveSiteSettings(tx, siteId, { prosecutorApprovalRequired: body.prosecutorApprovalRequired });
+      if (body.prosecutorApprovalRequired !== undefined) {
+        await saveSiteSettings(tx, siteId, { prosecutorApprovalRequired: body.prosecutorApprovalRequired });
+      }
+      // New lengths apply to referrals accepted from now on; a running deadline keeps its date.
+      if (body.intakeDeadlineDays) await saveIntakeDeadlineDays(tx, siteId, body.intakeDeadlineDays);
       await audit({
         action: 'screening.settings_saved',
         resourceType: 'site',
         resourceId: siteId,
         outcome: 'success',
       });
-      return { prosecutorApprovalRequired: (await findSiteSettings(tx, siteId)).prosecutorApprovalRequired };
+      return {
+        prosecutorApprovalRequired: (await findSiteSettings(tx, siteId)).prosecutorApprovalRequired,
+        intakeDeadlineDays: await findIntakeDeadlineDays(tx, siteId),
+      };
     },
   }),
   defineRoute({
