@@ -2,21 +2,12 @@
 // online, see it synced exactly once (the first answer is lost on purpose, so the retry must reuse
 // the idempotency key); an ineligible screening is recorded as "not offered: not eligible".
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { inScope } from '../../src/db/scope.ts';
-import {
-  buildWebAppIfStale,
-  CHROMIUM,
-  launchChromium,
-  openSeededDatabase,
-  type RunningServer,
-  screenshotPath,
-  startSeededServer,
-  watchForProblems,
-} from './harness.ts';
+import { CHROMIUM, type Journey, type RunningServer, screenshotPath, startJourney } from './harness.ts';
 
 const OFFICER = 'officer@demo.lead.test';
 const PHONE = { width: 360, height: 740 };
@@ -29,7 +20,6 @@ const shown = (locator: Locator, timeout = 15_000) => locator.waitFor({ state: '
 describe.skipIf(!existsSync(CHROMIUM))('browser journey: the officer screens offline and online', () => {
   let database: DatabaseHandle;
   let server: RunningServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
@@ -95,22 +85,14 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: the officer screens off
     );
   }
 
+  let journey: Journey | undefined;
+
   beforeAll(async () => {
-    await buildWebAppIfStale();
-    database = await openSeededDatabase();
-    server = await startSeededServer(database);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: PHONE, locale: 'en-US', hasTouch: true, isMobile: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    problems = watchForProblems(page);
+    journey = await startJourney({ context: { viewport: PHONE, hasTouch: true, isMobile: true } });
+    ({ database, server, context, page, problems } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await database?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('signs in as the officer and opens Screen someone from the home page', async () => {
     await page.goto(`${server.baseUrl}/`);

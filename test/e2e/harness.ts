@@ -4,7 +4,13 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { seedDemo } from '../../src/app/demo/seed-demo.ts';
 import { type Config, testConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
@@ -113,3 +119,40 @@ export function watchForProblems(page: Page): string[] {
 }
 
 export const screenshotPath = (name: string) => join(OUTPUT_DIRECTORY, name);
+
+export type Journey = {
+  database: DatabaseHandle;
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and CSP violations seen so far; a journey ends by asserting there were none. */
+  problems: string[];
+  close(): Promise<void>;
+};
+
+/** Everything a browser journey starts from: the built app, a seeded server, Chromium and one page. */
+export async function startJourney(
+  options: { context?: BrowserContextOptions; config?: Partial<Config> } = {},
+): Promise<Journey> {
+  await buildWebAppIfStale();
+  const database = await openSeededDatabase();
+  const server = await startSeededServer(database, options.config);
+  const browser = await launchChromium();
+  const context = await browser.newContext({ locale: 'en-US', ...options.context });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return {
+    database,
+    server,
+    browser,
+    context,
+    page,
+    problems: watchForProblems(page),
+    async close() {
+      await browser.close();
+      await server.app.close();
+      await database.close();
+    },
+  };
+}

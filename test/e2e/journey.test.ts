@@ -1,18 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.ts';
-import type { DatabaseHandle } from '../../src/db/database.ts';
-import {
-  buildWebAppIfStale,
-  CHROMIUM,
-  launchChromium,
-  openSeededDatabase,
-  type RunningServer,
-  screenshotPath,
-  startSeededServer,
-  watchForProblems,
-} from './harness.ts';
+import { CHROMIUM, type Journey, type RunningServer, screenshotPath, startJourney } from './harness.ts';
 
 const ADMIN = 'admin@demo.lead.test';
 const PHONE = { width: 360, height: 740 };
@@ -21,29 +11,18 @@ const shown = (locator: Locator) => locator.waitFor({ state: 'visible', timeout:
 
 // Skipped where Debian's Chromium is not installed: browsers are never downloaded (.ci/run installs it).
 describe.skipIf(!existsSync(CHROMIUM))('browser journey: an admin signs in and manages staff', () => {
-  let database: DatabaseHandle;
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
+  let journey: Journey | undefined;
+
   beforeAll(async () => {
-    await buildWebAppIfStale();
-    database = await openSeededDatabase();
-    server = await startSeededServer(database);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: PHONE, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    problems = watchForProblems(page);
+    journey = await startJourney({ context: { viewport: PHONE } });
+    ({ server, page, problems } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await database?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('shows the sign-in page first, in English, at phone width', async () => {
     await page.goto(`${server.baseUrl}/`);

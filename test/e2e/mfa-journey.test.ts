@@ -1,19 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.ts';
-import type { DatabaseHandle } from '../../src/db/database.ts';
-import {
-  buildWebAppIfStale,
-  CHROMIUM,
-  launchChromium,
-  openSeededDatabase,
-  type RunningServer,
-  screenshotPath,
-  startSeededServer,
-  watchForProblems,
-} from './harness.ts';
+import { CHROMIUM, type Journey, type RunningServer, screenshotPath, startJourney } from './harness.ts';
 
 const CASE_MANAGER = 'casemanager@demo.lead.test';
 
@@ -27,29 +17,22 @@ function currentCode(secret: string): string {
 describe.skipIf(!existsSync(CHROMIUM))(
   'browser journey: a case manager sets up two-step verification',
   () => {
-    let database: DatabaseHandle;
     let server: RunningServer;
-    let browser: Browser;
     let page: Page;
     let problems: string[];
     let recoveryCodes: string[] = [];
 
+    let journey: Journey | undefined;
+
     beforeAll(async () => {
-      await buildWebAppIfStale();
-      database = await openSeededDatabase();
-      server = await startSeededServer(database, { requireMfa: true });
-      browser = await launchChromium();
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      problems = watchForProblems(page);
+      journey = await startJourney({
+        context: { viewport: { width: 360, height: 740 } },
+        config: { requireMfa: true },
+      });
+      ({ server, page, problems } = journey);
     });
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.app.close();
-      await database?.close();
-    });
+    afterAll(() => journey?.close());
 
     async function signIn() {
       await page.goto(`${server.baseUrl}/`);

@@ -2,20 +2,10 @@
 // sign-in), the care team reviewing and closing it, and the program manager changing the
 // eligibility rules (a new version), the what-if on recorded screenings and the screening report.
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.ts';
-import type { DatabaseHandle } from '../../src/db/database.ts';
-import {
-  buildWebAppIfStale,
-  CHROMIUM,
-  launchChromium,
-  openSeededDatabase,
-  type RunningServer,
-  screenshotPath,
-  startSeededServer,
-  watchForProblems,
-} from './harness.ts';
+import { CHROMIUM, type Journey, type RunningServer, screenshotPath, startJourney } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const CASE_MANAGER = 'casemanager@demo.lead.test';
@@ -81,29 +71,18 @@ const NO_DISQUALIFIERS = {
 };
 
 describe.skipIf(!existsSync(CHROMIUM))('browser journey: public request, review, rules and report', () => {
-  let database: DatabaseHandle;
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
+  let journey: Journey | undefined;
+
   beforeAll(async () => {
-    await buildWebAppIfStale();
-    database = await openSeededDatabase();
-    server = await startSeededServer(database);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: PHONE, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    problems = watchForProblems(page);
+    journey = await startJourney({ context: { viewport: PHONE } });
+    ({ server, page, problems } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await database?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('shows the public page without sign-in, in English and Spanish, at phone width', async () => {
     await page.goto(`${server.baseUrl}/refer/demo-city`);

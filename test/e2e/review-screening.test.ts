@@ -4,21 +4,12 @@
 // decision and its new status; the person wants time to think, and their answer is recorded later
 // on the request's page. Online only: nothing about the person is left on the device.
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { inScope } from '../../src/db/scope.ts';
-import {
-  buildWebAppIfStale,
-  CHROMIUM,
-  launchChromium,
-  openSeededDatabase,
-  type RunningServer,
-  screenshotPath,
-  startSeededServer,
-  watchForProblems,
-} from './harness.ts';
+import { CHROMIUM, type Journey, type RunningServer, screenshotPath, startJourney } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const CASE_MANAGER = 'casemanager@demo.lead.test';
@@ -29,7 +20,6 @@ const shown = (locator: Locator, timeout = 15_000) => locator.waitFor({ state: '
 describe.skipIf(!existsSync(CHROMIUM))('browser journey: the care team screens a pending request', () => {
   let database: DatabaseHandle;
   let server: RunningServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
@@ -68,22 +58,14 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: the care team screens a
     );
   }
 
+  let journey: Journey | undefined;
+
   beforeAll(async () => {
-    await buildWebAppIfStale();
-    database = await openSeededDatabase();
-    server = await startSeededServer(database);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: PHONE, locale: 'en-US', hasTouch: true, isMobile: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    problems = watchForProblems(page);
+    journey = await startJourney({ context: { viewport: PHONE, hasTouch: true, isMobile: true } });
+    ({ database, server, context, page, problems } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await database?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('takes a request for contact from the public page', async () => {
     await page.goto(`${server.baseUrl}/refer/demo-city`);
