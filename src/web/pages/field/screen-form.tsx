@@ -3,17 +3,16 @@
 import { Alert, Box, Button, Group, List, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DecisionPanel, OfferStep } from './decision-steps.tsx';
 import { ageStepOf, decide, type Flow, isComplete, offerOf, problemsAt, stepsFor } from './draft.ts';
 import { offerWords } from './offer-words.ts';
+import { QuestionsStep } from './question-steps.tsx';
 import {
   AgeStep,
-  DecisionPanel,
   DemographicStep,
   IncidentStep,
-  OfferStep,
   PathwayStep,
   PersonStep,
-  QuestionsStep,
   type StepProps,
   useStepLabel,
 } from './steps.tsx';

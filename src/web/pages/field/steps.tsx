@@ -1,13 +1,9 @@
 // The content of each step of the screening form. Each step asks a few things, with big targets.
-import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { wholeYearsBetween } from '../../../domain/eligibility/calendar-date.ts';
-import type { ScreeningDecision } from '../../../domain/eligibility/evaluate.ts';
-import type { Rule } from '../../../domain/eligibility/rules.ts';
 import type { ScreeningConfiguration } from '../../offline/field-api.ts';
 import { MultiChoice, SingleChoice } from './choice.tsx';
 import {
-  answersOf,
   type DemographicsSource,
   type Draft,
   ETHNICITIES,
@@ -15,12 +11,8 @@ import {
   GENDERS,
   MISSING_REASONS,
   type MissingReason,
-  type OfferChoice,
-  questionPages,
   RACES,
-  type Tristate,
 } from './draft.ts';
-import { failingRuleWords, unansweredWords } from './rule-words.ts';
 
 export type StepProps = {
   draft: Draft;
@@ -31,10 +23,10 @@ export type StepProps = {
 };
 
 /** Whether the person tells their race, ethnicity and gender (a request's screening, by default). */
-const selfReported = (draft: Draft, flow: Flow | undefined) =>
+export const selfReported = (draft: Draft, flow: Flow | undefined) =>
   flow === 'request' && (draft.demographicsSource ?? 'self_reported') === 'self_reported';
 
-const INPUT = { size: 'lg' as const };
+export const INPUT = { size: 'lg' as const };
 
 export function PathwayStep({ draft, update }: StepProps) {
   const { t } = useTranslation('field');
@@ -233,259 +225,6 @@ export function DemographicStep({
         value={missing}
         onChange={chooseMissing}
       />
-    </Stack>
-  );
-}
-
-function TristateQuestion({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: Tristate | undefined;
-  onChange: (value: Tristate) => void;
-}) {
-  const { t } = useTranslation('field');
-  return (
-    <SingleChoice
-      label={label}
-      columns={3}
-      options={[
-        { value: 'yes', label: t('questions.yes') },
-        { value: 'no', label: t('questions.no') },
-        { value: 'not_asked', label: t('questions.notAsked') },
-      ]}
-      value={value}
-      onChange={(answer) => onChange(answer as Tristate)}
-    />
-  );
-}
-
-function RuleQuestion({ rule, draft, update }: { rule: Rule } & Omit<StepProps, 'configuration'>) {
-  const { t } = useTranslation('field');
-  switch (rule.kind) {
-    case 'minimum_age':
-      return null;
-    case 'quantity_over_limit':
-      return (
-        <TextInput
-          {...INPUT}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          label={t('questions.opioidDosageUnits')}
-          description={t('questions.opioidDosageUnitsHint', { limit: rule.limit })}
-          value={draft.opioidDosageUnits}
-          onChange={(event) => update({ opioidDosageUnits: event.currentTarget.value })}
-        />
-      );
-    case 'yes_no_disqualifier':
-      return (
-        <TristateQuestion
-          label={t(`questions.${rule.question}`)}
-          value={draft.yesNo[rule.question]}
-          onChange={(answer) => update({ yesNo: { ...draft.yesNo, [rule.question]: answer } })}
-        />
-      );
-    case 'event_within_years': {
-      const event = draft.events[rule.question] ?? { answer: undefined, dates: [] };
-      const setEvent = (next: { answer: Tristate; dates: string[] }) =>
-        update({ events: { ...draft.events, [rule.question]: next } });
-      const dates = event.dates.length > 0 ? event.dates : [''];
-      return (
-        <Stack gap="xs">
-          <TristateQuestion
-            label={t(`questions.${rule.question}`, { years: rule.years })}
-            value={event.answer}
-            onChange={(answer) => setEvent({ answer, dates: answer === 'yes' ? event.dates : [] })}
-          />
-          {event.answer === 'yes' && (
-            <Stack gap="xs" pl="sm" style={{ borderInlineStart: '3px solid var(--mantine-color-blue-2)' }}>
-              {dates.map((date, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the dates are positional ("Date 1", "Date 2") and their inputs controlled
-                <Group key={`${rule.question}-${index}`} gap="xs" align="flex-end" wrap="nowrap">
-                  <TextInput
-                    {...INPUT}
-                    style={{ flex: 1 }}
-                    type="date"
-                    max={draft.screenedOn}
-                    label={t('questions.eventDate', { n: index + 1 })}
-                    description={index === 0 ? t('questions.eventDateHint') : undefined}
-                    value={date}
-                    onChange={(change) => {
-                      const next = [...dates];
-                      next[index] = change.currentTarget.value;
-                      setEvent({ answer: 'yes', dates: next });
-                    }}
-                  />
-                  {dates.length > 1 && (
-                    <Button
-                      variant="default"
-                      size="lg"
-                      px="sm"
-                      aria-label={t('questions.removeDate', { n: index + 1 })}
-                      onClick={() =>
-                        setEvent({ answer: 'yes', dates: dates.filter((_, at) => at !== index) })
-                      }
-                    >
-                      ×
-                    </Button>
-                  )}
-                </Group>
-              ))}
-              <Button
-                variant="subtle"
-                size="md"
-                style={{ alignSelf: 'flex-start' }}
-                onClick={() => setEvent({ answer: 'yes', dates: [...dates, ''] })}
-              >
-                {t('questions.addDate')}
-              </Button>
-            </Stack>
-          )}
-        </Stack>
-      );
-    }
-  }
-}
-
-export function QuestionsStep({ draft, update, configuration, flow, page }: StepProps & { page: number }) {
-  const { t } = useTranslation('field');
-  const rules = questionPages(configuration.ruleSet.rules)[page - 1] ?? [];
-  const ageRule = configuration.ruleSet.rules.find((rule) => rule.kind === 'minimum_age');
-  const answers = answersOf(draft);
-  const age = answers.dateOfBirth
-    ? wholeYearsBetween(answers.dateOfBirth, draft.screenedOn)
-    : (answers.age ?? undefined);
-  return (
-    <Stack gap="xl">
-      {page === 1 && <Text>{t('questions.intro')}</Text>}
-      {page === 1 && ageRule?.kind === 'minimum_age' && (
-        <Alert variant="light" color={age === undefined ? 'yellow' : 'gray'}>
-          {age === undefined
-            ? flow === 'request'
-              ? t('screenRequest.ageUnknown', { ns: 'program', minimum: ageRule.minimumYears })
-              : t('questions.ageUnknown', { minimum: ageRule.minimumYears })
-            : t('questions.ageKnown', { age, minimum: ageRule.minimumYears, date: draft.screenedOn })}
-        </Alert>
-      )}
-      {rules.map((rule) => (
-        <RuleQuestion key={rule.code} rule={rule} draft={draft} update={update} />
-      ))}
-    </Stack>
-  );
-}
-
-export function DecisionPanel({
-  decision,
-  configuration,
-  onAnswer,
-}: {
-  decision: ScreeningDecision;
-  configuration: ScreeningConfiguration;
-  onAnswer?: (() => void) | undefined;
-}) {
-  const { t } = useTranslation('field');
-  const rules = configuration.ruleSet.rules.filter((rule) => decision.decidedBy.includes(rule.code));
-  const color = { eligible: 'green', ineligible: 'red', needs_information: 'yellow' }[decision.status];
-  return (
-    <Alert
-      variant="light"
-      color={color}
-      className="field-decision"
-      title={<span data-testid="decision-status">{t(`decision.${decision.status}`)}</span>}
-    >
-      <Stack gap="xs">
-        {decision.status === 'eligible' && <Text>{t('decision.eligibleBody')}</Text>}
-        {decision.status === 'ineligible' && <Text>{t('decision.ineligibleBody')}</Text>}
-        {decision.status === 'needs_information' && <Text>{t('decision.needsBody')}</Text>}
-        {rules.length > 0 && (
-          <List spacing={4}>
-            {rules.map((rule) => (
-              <List.Item key={rule.code}>
-                {decision.status === 'ineligible' ? failingRuleWords(t, rule) : unansweredWords(t, rule)}
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {decision.status === 'needs_information' && onAnswer && (
-          <Button variant="default" size="md" onClick={onAnswer} style={{ alignSelf: 'flex-start' }}>
-            {t('decision.answerNow')}
-          </Button>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('decision.ruleSet', {
-            name: configuration.ruleSet.name,
-            version: configuration.ruleSet.version,
-          })}
-        </Text>
-      </Stack>
-    </Alert>
-  );
-}
-
-export function OfferStep({
-  draft,
-  update,
-  flow,
-  decision,
-  onAnswer,
-}: Omit<StepProps, 'configuration'> & { decision: ScreeningDecision; onAnswer: () => void }) {
-  const { t } = useTranslation('field');
-  if (decision.status === 'ineligible') {
-    return (
-      <Alert variant="light" color="gray" title={t('offer.ineligibleTitle')} data-testid="offer-recorded">
-        {t('offer.ineligibleBody')}
-      </Alert>
-    );
-  }
-  if (decision.status === 'needs_information') {
-    return (
-      <Stack>
-        <Alert variant="light" color="yellow" title={t('offer.needsTitle')} data-testid="offer-recorded">
-          {t('offer.needsBody')}
-        </Alert>
-        <Button variant="default" size="lg" onClick={onAnswer}>
-          {t('offer.goBack')}
-        </Button>
-      </Stack>
-    );
-  }
-  const choices: OfferChoice[] = ['accepted', 'declined', 'officer_discretion', 'pending'];
-  return (
-    <Stack gap="lg">
-      <SingleChoice
-        label={t('offer.legend')}
-        options={choices.map((choice) => ({
-          value: choice,
-          label: t(`offer.${choice}`),
-          description:
-            flow === 'request' && choice === 'pending'
-              ? t('screenRequest.pendingHint', { ns: 'program' })
-              : t(`offer.${choice}Hint`),
-        }))}
-        value={draft.offer}
-        onChange={(offer) => update({ offer: offer as OfferChoice })}
-      />
-      {draft.offer === 'declined' && (
-        <TextInput
-          {...INPUT}
-          label={t('offer.declineReason')}
-          value={draft.declineReason}
-          maxLength={500}
-          onChange={(event) => update({ declineReason: event.currentTarget.value })}
-        />
-      )}
-      {draft.offer === 'officer_discretion' && (
-        <TextInput
-          {...INPUT}
-          label={t('offer.discretionNote')}
-          value={draft.discretionNote}
-          maxLength={500}
-          onChange={(event) => update({ discretionNote: event.currentTarget.value })}
-        />
-      )}
     </Stack>
   );
 }
