@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startBackgroundWork } from '../app/background-work.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../app/demo/seed-demo.ts';
+import { createLiveEvents } from '../app/live-events.ts';
 import { closeTransports, configuredTransports } from '../app/outbox/transports/configured-transports.ts';
 import { timerHandlers } from '../app/timers/timer-handlers.ts';
 import type { Config } from '../config.ts';
@@ -17,7 +18,9 @@ export async function serve(config: Config, print: (line: string) => void): Prom
   const database = await openConfiguredDatabase(config);
   const seeded = config.seedDemo ? (await seedDemo(database.db)).seeded : false;
   const clock = () => new Date();
-  const app = await buildServer({ db: database.db, clock, config, webDirectory: WEB_DIRECTORY });
+  // One broker for the routes and the timer worker, so an escalation reaches open streams.
+  const live = createLiveEvents();
+  const app = await buildServer({ db: database.db, clock, config, webDirectory: WEB_DIRECTORY, live });
   const checkpoints = setInterval(() => {
     database.checkpoint().catch((error: unknown) => app.log.warn({ err: error }, 'checkpoint failed'));
   }, config.checkpointSeconds * 1000);
@@ -29,7 +32,7 @@ export async function serve(config: Config, print: (line: string) => void): Prom
     {
       intervalMs: config.workerIntervalMs,
       transports,
-      timerHandlers: timerHandlers(),
+      timerHandlers: timerHandlers({ live }),
       onError: (error) => app.log.warn({ err: error }, 'background work failed'),
     },
   );

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../domain/access/roles.ts';
+import type { HandoffMode, HandoffState } from '../domain/handoffs/handoff.ts';
 
 /** Kysely's view of the tables; the SQL in migrations/ is the authority. */
 export type Database = {
@@ -20,6 +21,7 @@ export type Database = {
     intake_days_social_contact: Generated<number>;
     intake_days_community_referral: Generated<number>;
     intake_days_self_referral: Generated<number>;
+    handoff_acknowledge_minutes: Generated<number>;
   };
   rule_sets: RuleSetsTable;
   eligible_charges: {
@@ -48,6 +50,36 @@ export type Database = {
   on_call_pattern: OnCallPatternTable;
   on_call_overrides: OnCallOverridesTable;
   intake_deadlines: IntakeDeadlinesTable;
+  handoffs: HandoffsTable;
+  handoff_events: HandoffEventsTable;
+};
+
+export type HandoffsTable = {
+  site_id: string;
+  id: Generated<string>;
+  referral_id: string;
+  requested_by: string;
+  mode: HandoffMode;
+  requested_at: Date;
+  state: HandoffState;
+  current_level: number;
+  responder_user_id: string | null;
+  eta_minutes: number | null;
+  updated_at: Date;
+};
+
+export type HandoffEventsTable = {
+  site_id: string;
+  handoff_id: string;
+  seq: number;
+  event: string;
+  from_state: HandoffState | null;
+  to_state: HandoffState;
+  level: number;
+  user_id: string | null;
+  at: Date;
+  eta_minutes: number | null;
+  reason: string | null;
 };
 
 export type IntakeDeadlinesTable = {

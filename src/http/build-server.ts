@@ -15,6 +15,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/deps.ts';
+import { createLiveEvents, type LiveEvents } from '../app/live-events.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerRoutes } from './register-routes.ts';
 import type { RouteDefinition } from './route.ts';
@@ -24,6 +25,8 @@ export type ServerOptions = AppDeps & {
   /** The built web app to serve at `/`; skipped when the folder does not exist. */
   webDirectory?: string;
   routes?: RouteDefinition[];
+  /** The live-event broker; the caller passes one to share it with the timer worker. */
+  live?: LiveEvents;
 };
 
 /** Paths served by plugins rather than the route table: documentation and the web app's files. */
@@ -49,7 +52,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
+  app.removeContentTypeParser('text/plain');
+  const live = options.live ?? createLiveEvents();
+  // Open event streams would hold app.close() forever: end them before the server stops listening.
+  app.addHook('preClose', async () => {
+    live.closeAll();
+  }); // the API speaks JSON only: anything else is a 415
 
   app.addHook('onRoute', (route) => {
     const url = route.url;
@@ -96,7 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  registerRoutes(app, options.routes ?? ROUTES, deps);
+  registerRoutes(app, options.routes ?? ROUTES, deps, live);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDirectory = options.webDirectory ? resolve(options.webDirectory) : undefined;

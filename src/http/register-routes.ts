@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { recordAudit } from '../app/audit/record-audit.ts';
 import { type CurrentSession, currentSession } from '../app/auth/current-session.ts';
 import type { AppDeps } from '../app/deps.ts';
+import type { LiveEvents } from '../app/live-events.ts';
 import { completeIdempotencyKey, releaseIdempotencyKey } from '../db/repositories/idempotency-keys.ts';
 import { inScope, type Tx } from '../db/scope.ts';
 import { authorize } from '../domain/access/policy.ts';
@@ -39,7 +40,12 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
  * policy, idempotency; then the handler in one transaction with its audit rows and idempotency
  * record, so an acknowledged write, its audit and its replay record commit together or not at all.
  */
-export function registerRoutes(app: FastifyInstance, routes: RouteDefinition[], deps: AppDeps): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  routes: RouteDefinition[],
+  deps: AppDeps,
+  live: LiveEvents,
+): void {
   for (const route of routes) {
     if (!route.access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
     if (route.access.kind === 'site' && !route.url.includes(':siteId')) {
@@ -66,7 +72,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDefinition[], 
         response: { [route.successStatus ?? 200]: route.response },
       },
       onRequest: (request, reply) => guard(route, deps, request, reply),
-      handler: (request, reply) => handle(route, deps, request, reply),
+      handler: (request, reply) => handle(route, deps, live, request, reply),
     });
   }
 }
@@ -153,7 +159,13 @@ async function guard(route: RouteDefinition, deps: AppDeps, request: FastifyRequ
   admitted.set(request, { session, site });
 }
 
-async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+async function handle(
+  route: RouteDefinition,
+  deps: AppDeps,
+  live: LiveEvents,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const requestId = String(request.id);
   const { session, site } = admitted.get(request) ?? { session: null, site: null };
   let idempotencyKey: string | undefined;
@@ -171,6 +183,7 @@ async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyReq
   }
 
   const status = route.successStatus ?? 200;
+  const afterCommit: (() => void)[] = [];
   const run = async (tx: Tx) => {
     // The handler's audit entries are appended last, just before the commit: an append holds the
     // audit chain's lock until the transaction ends, and every writer waits for it, so the lock
@@ -181,6 +194,7 @@ async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyReq
       query: request.query,
       body: request.body,
       deps,
+      live,
       requestId,
       tx,
       session,
@@ -199,6 +213,9 @@ async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyReq
         if (route.transaction === false) return recordAudit(tx, entry); // no transaction: this throws
         pendingAudit.push(entry);
       },
+      afterCommit: (work: () => void) => {
+        afterCommit.push(work);
+      },
     } as never);
     if (idempotencyKey && session) {
       await completeIdempotencyKey(tx, { userId: session.user.id, key: idempotencyKey, status, body });
@@ -211,6 +228,9 @@ async function handle(route: RouteDefinition, deps: AppDeps, request: FastifyReq
       route.transaction === false
         ? await run(noTransaction)
         : await inScope(deps.db, { siteId: site?.id ?? null, userId: session?.user.id ?? null }, run);
+    for (const work of afterCommit) work();
+    // A streaming route took the connection over after the commit; there is nothing more to send.
+    if (reply.sent) return reply;
     return reply.status(status).send(body);
   } catch (error) {
     if (idempotencyKey && session) await releaseIdempotencyKey(deps.db, session.user.id, idempotencyKey);

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CurrentSession } from '../app/auth/current-session.ts';
 import type { AppDeps } from '../app/deps.ts';
+import type { LiveEvents } from '../app/live-events.ts';
 import type { Tx } from '../db/scope.ts';
 import type { Action } from '../domain/access/policy.ts';
 import type { Role } from '../domain/access/roles.ts';
@@ -28,6 +29,8 @@ export type RouteContext<Params, Query, Body> = {
   query: Query;
   body: Body;
   deps: AppDeps;
+  /** The server's live-event broker; publish through `afterCommit`, never inside the transaction. */
+  live: LiveEvents;
   requestId: string;
   /** The request's transaction, scoped by row-level security to the route's site (or none). */
   tx: Tx;
@@ -40,6 +43,11 @@ export type RouteContext<Params, Query, Body> = {
    * to the chain at the end of this request's transaction and commit with it.
    */
   audit(fields: AuditFields): Promise<void>;
+  /**
+   * Runs `work` once the request's transaction has committed (and not at all if it rolls back):
+   * publishing live events, or taking over the connection for a stream (`reply.hijack()`).
+   */
+  afterCommit(work: () => void): void;
 };
 
 type Schema = z.ZodType;

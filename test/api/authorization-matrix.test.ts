@@ -62,6 +62,15 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'on_call.overrides.remove': ['program_manager'],
   'on_call.gaps': ['case_manager', 'outreach', 'peer_support', 'program_manager', 'admin'],
   'public.contact_request': 'public',
+  // The recording officer (the test's referral is theirs) or the care team.
+  'handoffs.request': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  // The care team; within it, the person it is offered to (the test offers it to them) or a program manager.
+  'handoffs.answer': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  // The officer who asked for it (the test's hand-off is theirs) and the care team.
+  'handoffs.view': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'handoffs.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  // The event stream: anyone signed in at the site.
+  'live.listen': ROLES,
 };
 
 /**
@@ -118,6 +127,14 @@ async function makeReferral(target: Fixture, role: Role): Promise<string> {
   return response.body.referral.id;
 }
 
+/** A fresh accepted referral at the target site, recorded by `role` (or by its officer). */
+async function makeAcceptedReferral(target: Fixture, role: Role): Promise<string> {
+  const recorder = target.clients[RECORDING_ROLES.includes(role) ? role : 'officer'];
+  const response = await recorder.post(`/api/v1/sites/${target.site.id}/encounters`, eligibleEncounter());
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.referral.id;
+}
+
 /** An arrest diversion at the target site whose intake deadline passed, for the prosecutor to decide on. */
 async function makeExpiredArrestDiversion(target: Fixture): Promise<string> {
   const response = await target.clients.officer.post(
@@ -165,6 +182,61 @@ async function makeOnCallOverride(target: Fixture): Promise<string> {
   return response.body.overrides.at(-1).id;
 }
 
+const CARE_TEAM_ROLES: readonly Role[] = ['case_manager', 'outreach', 'peer_support', 'program_manager'];
+
+/**
+ * A hand-off at the target site asked for by its officer. For answering, it is offered to `role`'s
+ * user (put on call at level 1 now by an override) when that role can be on call.
+ */
+async function makeHandoff(target: Fixture, role: Role, route: RouteDefinition): Promise<string> {
+  if (route.id === 'handoffs.answer') {
+    const responder = CARE_TEAM_ROLES.includes(role) ? role : 'case_manager';
+    // Overlapping overrides: the latest made wins, so make this one strictly later than the last.
+    t.clock.advance(1000);
+    const now = t.clock.now().getTime();
+    const override = await target.clients.program_manager.post(
+      `/api/v1/sites/${target.site.id}/on-call/overrides`,
+      {
+        startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + 3_600_000).toISOString(),
+        level: 1,
+        userId: target.users[responder].userId,
+        reason: 'Covering',
+      },
+    );
+    expect(override.status, JSON.stringify(override.body)).toBe(201);
+  }
+  const referral = await target.clients.officer.post(
+    `/api/v1/sites/${target.site.id}/encounters`,
+    eligibleEncounter(),
+  );
+  expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+  const handoff = await target.clients.officer.post(
+    `/api/v1/sites/${target.site.id}/referrals/${referral.body.referral.id}/handoffs`,
+    { mode: 'in_person' },
+  );
+  expect(handoff.status, JSON.stringify(handoff.body)).toBe(201);
+  return handoff.body.id;
+}
+
+/**
+ * Opens the event stream and, once the status is known, lets it go: an admitted request streams
+ * (never ends by itself), a refused one answers with the usual error body.
+ */
+async function openStream(client: HttpClient, url: string) {
+  const abort = new AbortController();
+  const response = await fetch(`${t.baseUrl}${url}`, {
+    headers: { cookie: client.cookieHeader() },
+    signal: abort.signal,
+  });
+  if (response.status === 200) {
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    abort.abort();
+    return { status: 200, body: undefined };
+  }
+  return { status: response.status, body: await response.json() };
+}
+
 /** A request to `route` about `target` (a site and its resources); a fresh resource for each write. */
 async function requestFor(route: RouteDefinition, client: HttpClient, target: Fixture, role: Role) {
   const victim = await makeUser(t.database.db, target.site, 'officer');
@@ -173,9 +245,11 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
       ? await makePendingReferral(target)
       : route.id === 'prosecutor.arrest_diversions.decide'
         ? await makeExpiredArrestDiversion(target)
-        : route.url.includes(':referralId')
-          ? await makeReferral(target, role)
-          : '';
+        : route.id === 'handoffs.request'
+          ? await makeAcceptedReferral(target, role)
+          : route.url.includes(':referralId')
+            ? await makeReferral(target, role)
+            : '';
   const ruleSetId = route.url.includes(':ruleSetId')
     ? (await target.clients.program_manager.get(`/api/v1/sites/${target.site.id}/screening/configuration`))
         .body.ruleSet.id
@@ -187,6 +261,7 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     .replace(':referralId', referralId)
     .replace(':ruleSetId', ruleSetId)
     .replace(':role', 'officer')
+    .replace(':handoffId', route.url.includes(':handoffId') ? await makeHandoff(target, role, route) : '')
     .replace(':overrideId', route.url.includes(':overrideId') ? await makeOnCallOverride(target) : '');
   const bodies: Record<string, unknown> = {
     'sites.staff.add': {
@@ -229,7 +304,10 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
       offer: { outcome: 'accepted' },
     },
     'public.contact_request': { requester: 'self', nameOrAlias: 'Sam Synthetic', phone: '555-0100' },
+    'handoffs.request': { mode: 'in_person' },
+    'handoffs.answer': { type: 'acknowledge', etaMinutes: 10 },
   };
+  if (route.id === 'live.listen') return openStream(client, url);
   const body = bodies[route.id] ?? (route.body ? {} : undefined);
   return client.request(route.method, url, body === undefined ? {} : { body });
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { createLiveEvents, type LiveEvents } from '../../src/app/live-events.ts';
 import { type Config, testConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { buildServer } from '../../src/http/build-server.ts';
@@ -12,6 +13,8 @@ export type TestApp = {
   database: DatabaseHandle;
   clock: ReturnType<typeof testClock>;
   baseUrl: string;
+  /** The server's live-event broker, to hand to a timer worker the test runs. */
+  live: LiveEvents;
   client(): HttpClient;
   close(): Promise<void>;
 };
@@ -20,7 +23,8 @@ export type TestApp = {
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = testClock();
-  const app = await buildServer({ db: database.db, clock: clock.now, config: testConfig(overrides) });
+  const live = createLiveEvents();
+  const app = await buildServer({ db: database.db, clock: clock.now, config: testConfig(overrides), live });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
@@ -28,6 +32,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     database,
     clock,
     baseUrl,
+    live,
     client: () => new HttpClient(baseUrl),
     async close() {
       await app.close();

@@ -12,8 +12,10 @@ import type { AppDeps } from '../deps.ts';
 /**
  * What a timer does when it fires, inside the timer's site transaction: its writes (a status
  * change, an outbox message, the next timer) commit together with the "fired" mark, or not at all.
+ * It may answer a function to run once that transaction has committed (publishing live events).
  */
-export type TimerHandler = (tx: Tx, timer: DueTimer, deps: AppDeps) => Promise<void>;
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers answer nothing; some answer an after-commit step
+export type TimerHandler = (tx: Tx, timer: DueTimer, deps: AppDeps) => Promise<void | (() => void)>;
 export type TimerHandlers = Readonly<Record<string, TimerHandler>>;
 
 export type TimersRun = { fired: number; failed: number };
@@ -53,20 +55,23 @@ async function fireNextTimer(
   siteId: string,
 ): Promise<'fired' | 'failed' | 'none'> {
   try {
-    return await inScope(deps.db, { siteId, userId: null }, async (tx) => {
+    const committed: { run?: (() => void) | undefined } = {};
+    const outcome = await inScope(deps.db, { siteId, userId: null }, async (tx) => {
       const now = deps.clock();
       const timer = await claimDueTimer(tx, siteId, now);
       if (!timer) return 'none';
       const handler = handlers[timer.kind];
       try {
         if (!handler) throw new Error(`no handler for timer kind ${timer.kind}`);
-        await handler(tx, timer, deps);
+        committed.run = (await handler(tx, timer, deps)) ?? undefined;
       } catch (failure) {
         throw new HandlerFailed(timer, failure);
       }
       await markTimerFired(tx, { siteId, id: timer.id, at: now });
       return 'fired';
     });
+    committed.run?.();
+    return outcome;
   } catch (error) {
     if (!(error instanceof HandlerFailed)) throw error;
     const retryAt = new Date(deps.clock().getTime() + retryDelayMilliseconds(error.timer.attempts + 1));

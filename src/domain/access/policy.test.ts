@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, authorize, mayAccessReferral, permittedActions } from './policy.ts';
+import { ACTIONS, authorize, mayAccessHandoff, mayAccessReferral, permittedActions } from './policy.ts';
 import { ROLES, requiresMfa } from './roles.ts';
 
 describe('authorize', () => {
@@ -77,5 +77,26 @@ describe('mayAccessReferral', () => {
     for (const access of ['view', 'record_outcome', 'review'] as const)
       expect(mayAccessReferral(caseManager, referral, access)).toBe(true);
     expect(mayAccessReferral(caseManager, referral, 'prosecutor_decision')).toBe(false);
+  });
+});
+
+describe('who may see and answer a hand-off', () => {
+  const handoff = { requestedBy: 'officer-1', responderUserId: 'cm-1' };
+  it('shows it to its officer and the care team, and lets only the responder or a program manager answer', () => {
+    expect(mayAccessHandoff({ userId: 'officer-1', rolesAtSite: ['officer'] }, handoff, 'view')).toBe(true);
+    expect(mayAccessHandoff({ userId: 'officer-2', rolesAtSite: ['officer'] }, handoff, 'view')).toBe(false);
+    expect(mayAccessHandoff({ userId: 'cm-2', rolesAtSite: ['case_manager'] }, handoff, 'view')).toBe(true);
+    expect(mayAccessHandoff({ userId: 'cm-1', rolesAtSite: ['case_manager'] }, handoff, 'respond')).toBe(
+      true,
+    );
+    expect(mayAccessHandoff({ userId: 'cm-2', rolesAtSite: ['case_manager'] }, handoff, 'respond')).toBe(
+      false,
+    );
+    expect(mayAccessHandoff({ userId: 'pm', rolesAtSite: ['program_manager'] }, handoff, 'respond')).toBe(
+      true,
+    );
+    expect(mayAccessHandoff({ userId: 'officer-1', rolesAtSite: ['officer'] }, handoff, 'respond')).toBe(
+      false,
+    );
   });
 });

@@ -41,6 +41,26 @@ export const ACTIONS = {
   'on_call:manage': ['program_manager'],
   /** The arrest diversions' intake deadlines, and the decision on those that passed. */
   'prosecutor:deadlines': ['prosecutor'],
+  /** Ask the on-call responder to come for an accepted referral (the recording officer or the care team). */
+  'handoffs:request': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** See one hand-off's live status: the officer who asked for it, and the care team. */
+  'handoffs:view': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** Answer a hand-off (acknowledge, en route, arrived, by phone, unable): the care team. */
+  'handoffs:respond': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'handoffs:queue': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** The live event stream: anyone signed in at the site (each hears only events addressed to them). */
+  'live:listen': [
+    'officer',
+    'community_referrer',
+    'case_manager',
+    'outreach',
+    'peer_support',
+    'program_manager',
+    'prosecutor',
+    'provider',
+    'analyst',
+    'admin',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;
@@ -100,4 +120,25 @@ export function mayAccessReferral(
     principal.rolesAtSite.includes('officer') &&
     (access === 'view' || access === 'record_outcome')
   );
+}
+
+/**
+ * The resource-level rule for hand-offs: the care team sees every hand-off at their site, an
+ * officer only those they asked for (anything else is "not found"). Only the person it is offered
+ * to (or who acknowledged it) and program managers may answer one.
+ */
+export function mayAccessHandoff(
+  principal: Principal,
+  handoff: { requestedBy: string; responderUserId: string | null },
+  access: 'view' | 'respond',
+): boolean {
+  if (access === 'respond')
+    return (
+      principal.rolesAtSite.includes('program_manager') ||
+      (handoff.responderUserId !== null &&
+        handoff.responderUserId === principal.userId &&
+        principal.rolesAtSite.some((role) => CARE_TEAM.includes(role)))
+    );
+  if (principal.rolesAtSite.some((role) => CARE_TEAM.includes(role))) return true;
+  return handoff.requestedBy === principal.userId;
 }

@@ -1,7 +1,9 @@
 import type { RouteDefinition } from '../route.ts';
 import { authRoutes } from './auth.ts';
+import { handoffRoutes } from './handoffs.ts';
 import { healthRoutes } from './health.ts';
 import { intakeDeadlineRoutes } from './intake-deadlines.ts';
+import { liveRoutes } from './live.ts';
 import { onCallRoutes } from './on-call.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
@@ -16,4 +18,6 @@ export const ROUTES: RouteDefinition[] = [
   ...referralRoutes,
   ...onCallRoutes,
   ...intakeDeadlineRoutes,
+  ...handoffRoutes,
+  ...liveRoutes,
 ];
