@@ -7,6 +7,7 @@ import { PublicLayout } from './components/public-layout.tsx';
 import { SignedInLayout } from './components/signed-in-layout.tsx';
 import { offlineSession } from './offline/session-snapshot.ts';
 import { OutboxStatus } from './pages/field/outbox-view.tsx';
+import { handoffIdOf } from './pages/handoff/paths.ts';
 import { HomePage } from './pages/home/home-page.tsx';
 import { MfaVerifyPage } from './pages/mfa/mfa-verify-page.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
@@ -26,6 +27,9 @@ const MyReferralsPage = lazy(() =>
 );
 const ScreenPage = lazy(() =>
   import('./pages/field/screen-page.tsx').then((m) => ({ default: m.ScreenPage })),
+);
+const HandoffPage = lazy(() =>
+  import('./pages/handoff/handoff-page.tsx').then((m) => ({ default: m.HandoffPage })),
 );
 const MfaEnrolmentPage = lazy(() =>
   import('./pages/mfa/mfa-enrolment-page.tsx').then((m) => ({ default: m.MfaEnrolmentPage })),
@@ -152,6 +156,10 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       const screenId = screenRequestIdOf(path);
       if (screenId && site.actions.includes('referrals:review'))
         return <ScreenRequestPage key={screenId} session={session} site={site} referralId={screenId} />;
+      // /handoffs/<id>: one hand-off's live status, for the officer who asked and the care team.
+      const handoffId = handoffIdOf(path);
+      if (handoffId && site.actions.includes('handoffs:view'))
+        return <HandoffPage key={handoffId} site={site} handoffId={handoffId} />;
       return <NotFoundPage />;
     }
   }

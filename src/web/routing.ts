@@ -13,6 +13,8 @@ export const PATHS = {
   referralQueue: '/referrals',
   ruleSets: '/rules',
   screeningReport: '/reports/screenings',
+  /** Warm hand-offs: /handoffs/<id> is one hand-off's live status. */
+  handoffs: '/handoffs',
   /** Public, no sign-in: /refer/<site slug>. */
   publicReferral: '/refer',
 } as const;

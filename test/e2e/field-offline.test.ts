@@ -188,7 +188,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: the officer screens off
     await expect(page.getByRole('button', { name: 'Request warm hand-off' }).isDisabled()).resolves.toBe(
       true,
     );
-    await shown(page.getByText('Coming soon. Until then, call the on-call case manager.'));
+    await shown(page.getByText('Available once sent.'));
     await capture('queued');
     const stored = await page.evaluate(() => JSON.parse(window.localStorage.getItem('lead.outbox') ?? '[]'));
     expect(stored).toHaveLength(1);

@@ -1,5 +1,5 @@
 import './field.css';
-import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { listMyReferrals, type ReferralSummary } from '../../offline/field-api.ts';
 import { useOnline } from '../../offline/use-online.ts';
 import { PATHS } from '../../routing.ts';
+import { HandoffNotYet, RequestHandoff } from '../handoff/request-handoff.tsx';
 import { statusWords } from './offer-words.ts';
 import { type AnswerWord, awaitsAnswer, RecordAnswer } from './record-answer.tsx';
 
@@ -29,7 +30,15 @@ const MINE_WORDS: Record<AnswerWord, string> = {
   refresh: 'mine.refresh',
 };
 
-function ReferralCard({ site, referral }: { site: SessionSite; referral: ReferralSummary }) {
+function ReferralCard({
+  site,
+  referral,
+  online,
+}: {
+  site: SessionSite;
+  referral: ReferralSummary;
+  online: boolean;
+}) {
   const { t, i18n } = useTranslation('field');
   const queryClient = useQueryClient();
   const [recording, setRecording] = useState(false);
@@ -66,6 +75,15 @@ function ReferralCard({ site, referral }: { site: SessionSite; referral: Referra
       <Text fw={600} mt={4} data-testid="referral-status">
         {statusWords(t, referral.status, referral.screening)}
       </Text>
+      {referral.status === 'accepted' && (
+        <Box mt="xs">
+          {online ? (
+            <RequestHandoff siteId={site.id} referralId={referral.id} variant="light" />
+          ) : (
+            <HandoffNotYet reason="offline" />
+          )}
+        </Box>
+      )}
       {undecided && !recording && (
         <Button mt="xs" size="md" variant="light" onClick={() => setRecording(true)}>
           {t('mine.recordAnswer')}
@@ -130,7 +148,7 @@ export function MyReferralsPage({ site }: { site: SessionSite }) {
           aria-label={t('mine.caption')}
         >
           {list.map((referral) => (
-            <ReferralCard key={referral.id} site={site} referral={referral} />
+            <ReferralCard key={referral.id} site={site} referral={referral} online={online} />
           ))}
         </Stack>
       )}

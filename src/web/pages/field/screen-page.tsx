@@ -14,6 +14,7 @@ import { useScreeningConfiguration } from '../../offline/screening-configuration
 import { flushOutbox } from '../../offline/sync.ts';
 import { useOnline } from '../../offline/use-online.ts';
 import { followLink, PATHS } from '../../routing.ts';
+import { HandoffNotYet, RequestHandoff } from '../handoff/request-handoff.tsx';
 import { requestOf } from './draft.ts';
 import { offerWords, statusWords } from './offer-words.ts';
 import { OutboxList } from './outbox-view.tsx';
@@ -34,6 +35,7 @@ function SubmissionResult({
 }) {
   const { t } = useTranslation('field');
   const { items, sent, sending } = useOutbox(userId, siteId);
+  const online = useOnline();
   const queued = items.find((item) => item.key === submissionKey);
   const done = sent.find((item) => item.key === submissionKey);
   const offer = queued?.body.offer.outcome ?? done?.offer;
@@ -88,16 +90,13 @@ function SubmissionResult({
   return (
     <Stack gap="md">
       {alert}
-      {offer === 'accepted' && (
-        <Stack gap={4}>
-          <Button size="lg" disabled aria-describedby="handoff-soon">
-            {t('done.handoff')}
-          </Button>
-          <Text size="sm" c="dimmed" id="handoff-soon">
-            {t('done.handoffSoon')}
-          </Text>
-        </Stack>
-      )}
+      {done?.referral.status === 'accepted' &&
+        (online ? (
+          <RequestHandoff siteId={siteId} referralId={done.referral.id} />
+        ) : (
+          <HandoffNotYet reason="offline" />
+        ))}
+      {!done && offer === 'accepted' && <HandoffNotYet reason="unsent" />}
       <Button size="lg" onClick={onAnother}>
         {t('done.another')}
       </Button>
