@@ -15,24 +15,20 @@
 // server's), with test/support/event-stream.ts. A hand-off whose request fails, or whose event does
 // not arrive within 5 s, is an error. Every phase is bounded in count and time. Ends with one JSON line.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createLiveEvents } from '../src/app/live-events.ts';
 import { createSite } from '../src/app/sites/create-site.ts';
 import { createUser } from '../src/app/users/create-user.ts';
-import { loadConfig, testConfig } from '../src/config.ts';
-import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
+import { testConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import type { Role } from '../src/domain/access/roles.ts';
 import { buildServer } from '../src/http/build-server.ts';
 import { eligibleEncounter } from '../test/support/encounters.ts';
 import { type OpenStream, openEventStream, type ReceivedEvent } from '../test/support/event-stream.ts';
 import { HttpClient } from '../test/support/http-client.ts';
+import { type BenchDatabase, openBenchDatabase } from './support/bench-database.ts';
 
 const MAX_REQUESTS = 10_000;
 const MAX_STREAMS = 1_000;
@@ -67,88 +63,6 @@ process.once('SIGINT', () => {
 process.once('SIGTERM', () => {
   stopping = true;
 });
-
-type BenchDatabase = { handle: DatabaseHandle; where: string; cleanUp(): Promise<void> };
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-/** A throwaway PostgreSQL database beside DATABASE_URL's (or that one, if the role cannot create one). */
-async function openPostgresForBench(url: string): Promise<BenchDatabase> {
-  const allowSuperuser = loadConfig().allowSuperuser;
-  const name = `lead_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  let created = false;
-  try {
-    await admin.query(`create database ${name}`);
-    created = true;
-  } catch (error) {
-    if ((error as { code?: string }).code !== '42501') throw error;
-    console.log('note: the role may not create a database; using DATABASE_URL’s own database instead');
-  } finally {
-    await admin.end();
-  }
-  const dropDatabase = async () => {
-    if (!created) return;
-    const cleanup = new pg.Client({ connectionString: url });
-    await cleanup.connect();
-    try {
-      // pg's pool.end() resolves before its connections have closed: wait for them (bounded).
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await cleanup.query(`drop database if exists ${name}`);
-          return;
-        } catch (error) {
-          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      }
-    } finally {
-      await cleanup.end();
-    }
-  };
-  let handle: DatabaseHandle;
-  try {
-    handle = await openDatabase({
-      kind: 'postgres',
-      url: created ? withDatabase(url, name) : url,
-      allowSuperuser,
-    });
-  } catch (error) {
-    await dropDatabase();
-    throw error;
-  }
-  return {
-    handle,
-    where: created ? `PostgreSQL, throwaway database ${name}` : 'PostgreSQL, the DATABASE_URL database',
-    async cleanUp() {
-      await handle.close();
-      await dropDatabase();
-    },
-  };
-}
-
-async function openPgliteForBench(): Promise<BenchDatabase> {
-  const folder = mkdtempSync(join(tmpdir(), 'lead-bench-handoff-'));
-  try {
-    const handle = await openDatabase({ kind: 'pglite', dataDirectory: folder });
-    return {
-      handle,
-      where: `PGlite in ${folder}`,
-      async cleanUp() {
-        await handle.close();
-        rmSync(folder, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    rmSync(folder, { recursive: true, force: true });
-    throw error;
-  }
-}
 
 type Stats = { count: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number };
 
@@ -396,7 +310,7 @@ async function bench(database: BenchDatabase) {
 let database: BenchDatabase | undefined;
 try {
   const url = process.env.DATABASE_URL;
-  database = url ? await openPostgresForBench(url) : await openPgliteForBench();
+  database = await openBenchDatabase(url, { label: 'handoff' });
   await bench(database);
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

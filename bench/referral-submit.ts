@@ -7,10 +7,7 @@
 // The load runs in a worker thread (plain fetch, no dependency), so the clients do not share the
 // server's event loop. Every phase is bounded in requests and time. Ends with one JSON line.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -19,12 +16,13 @@ import pg from 'pg';
 import { verifyAuditChain } from '../src/app/audit/verify-audit-chain.ts';
 import { createSite } from '../src/app/sites/create-site.ts';
 import { createUser } from '../src/app/users/create-user.ts';
-import { loadConfig, testConfig } from '../src/config.ts';
-import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
+import { testConfig } from '../src/config.ts';
+import type { DatabaseHandle } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { buildServer } from '../src/http/build-server.ts';
 import { eligibleEncounter } from '../test/support/encounters.ts';
 import { HttpClient } from '../test/support/http-client.ts';
+import { type BenchDatabase, openBenchDatabase } from './support/bench-database.ts';
 
 const MAX_CONCURRENCY = 500;
 const MAX_SECONDS = 300;
@@ -293,91 +291,6 @@ function printFailures(label: string, failures: Failure[]): void {
   for (const [key, count] of [...counts].slice(0, 10)) console.log(`  ${count} x ${key}`);
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-type BenchDatabase = { handle: DatabaseHandle; where: string; cleanUp(): Promise<void> };
-
-/** A throwaway PostgreSQL database beside DATABASE_URL's (or that one, if the role cannot create one). */
-async function openPostgresForBench(url: string): Promise<BenchDatabase> {
-  const allowSuperuser = loadConfig().allowSuperuser;
-  const name = `lead_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  let created = false;
-  try {
-    await admin.query(`create database ${name}`);
-    created = true;
-  } catch (error) {
-    if ((error as { code?: string }).code !== '42501') throw error;
-    console.log(`note: the role may not create a database; using DATABASE_URL's own database instead`);
-  } finally {
-    await admin.end();
-  }
-  const dropDatabase = async () => {
-    if (!created) return;
-    const cleanup = new pg.Client({ connectionString: url });
-    await cleanup.connect();
-    try {
-      // pg's pool.end() resolves before its connections have closed: wait for them (bounded), rather
-      // than terminate them with FORCE, which the closed pool would raise as an unhandled error.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await cleanup.query(`drop database if exists ${name}`);
-          return;
-        } catch (error) {
-          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      }
-    } finally {
-      await cleanup.end();
-    }
-  };
-  let handle: DatabaseHandle;
-  try {
-    handle = await openDatabase({
-      kind: 'postgres',
-      url: created ? withDatabase(url, name) : url,
-      allowSuperuser,
-      ...(poolSize === undefined ? {} : { poolSize }),
-    });
-  } catch (error) {
-    await dropDatabase();
-    throw error;
-  }
-  return {
-    handle,
-    where: created ? `PostgreSQL, throwaway database ${name}` : 'PostgreSQL, the DATABASE_URL database',
-    async cleanUp() {
-      if (!created) await sql`drop table if exists bench_insert`.execute(handle.db);
-      await handle.close();
-      await dropDatabase();
-    },
-  };
-}
-
-async function openPgliteForBench(): Promise<BenchDatabase> {
-  const folder = mkdtempSync(join(tmpdir(), 'lead-bench-referral-'));
-  try {
-    const handle = await openDatabase({ kind: 'pglite', dataDirectory: folder });
-    return {
-      handle,
-      where: `PGlite in ${folder}`,
-      async cleanUp() {
-        await handle.close();
-        rmSync(folder, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    rmSync(folder, { recursive: true, force: true });
-    throw error;
-  }
-}
-
 async function bench(database: BenchDatabase) {
   const { db, kind } = database.handle;
   console.log(`database: ${database.where}`);
@@ -519,7 +432,13 @@ async function bench(database: BenchDatabase) {
 let database: BenchDatabase | undefined;
 try {
   const url = process.env.DATABASE_URL;
-  database = url ? await openPostgresForBench(url) : await openPgliteForBench();
+  database = await openBenchDatabase(url, {
+    label: 'referral',
+    poolSize,
+    tidySharedDatabase: async (handle) => {
+      await sql`drop table if exists bench_insert`.execute(handle.db);
+    },
+  });
   await bench(database);
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
