@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../domain/access/roles.ts';
 
 /** Every error the API sends has this shape. */
 export const errorResponse = z
@@ -8,17 +9,6 @@ export type ErrorResponse = z.infer<typeof errorResponse>;
 
 export const siteParams = z.strictObject({ siteId: z.uuid() });
 
-export const roleSchema = z.enum([
-  'officer',
-  'community_referrer',
-  'case_manager',
-  'outreach',
-  'peer_support',
-  'program_manager',
-  'prosecutor',
-  'provider',
-  'analyst',
-  'admin',
-]);
+export const roleSchema = z.enum(ROLES);
 
 export const emptyResponse = z.object({ ok: z.literal(true) });

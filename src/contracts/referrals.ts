@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ETHNICITIES, GENDERS, MISSING_REASONS, RACES } from './demographic-codes.ts';
 import { screeningAnswers, screeningDecision } from './screening.ts';
 
 export const PATHWAYS = [
@@ -9,26 +10,7 @@ export const PATHWAYS = [
 ] as const;
 export const pathwaySchema = z.enum(PATHWAYS);
 
-export const MISSING_REASONS = ['doesnt_know', 'prefers_not_to_answer', 'not_collected'] as const;
-export const RACES = [
-  'american_indian_alaska_native',
-  'asian',
-  'black_african_american',
-  'hispanic_latino',
-  'middle_eastern_north_african',
-  'native_hawaiian_pacific_islander',
-  'white',
-] as const;
-export const ETHNICITIES = ['hispanic_latino', 'not_hispanic_latino'] as const;
-export const GENDERS = [
-  'woman',
-  'man',
-  'non_binary',
-  'transgender',
-  'culturally_specific',
-  'questioning',
-  'different_identity',
-] as const;
+export { ETHNICITIES, GENDERS, MISSING_REASONS, RACES };
 
 const missing = z.enum(MISSING_REASONS);
 

@@ -20,31 +20,7 @@ export type Race = NonNullable<Demographics['race']>[number];
 export type Ethnicity = NonNullable<Demographics['ethnicity']>;
 export type Gender = NonNullable<Demographics['gender']>[number];
 
-// The contract's lists, repeated here so the web bundle does not pull in zod (checked by type).
-export const MISSING_REASONS = [
-  'doesnt_know',
-  'prefers_not_to_answer',
-  'not_collected',
-] as const satisfies readonly MissingReason[];
-export const RACES = [
-  'american_indian_alaska_native',
-  'asian',
-  'black_african_american',
-  'hispanic_latino',
-  'middle_eastern_north_african',
-  'native_hawaiian_pacific_islander',
-  'white',
-] as const satisfies readonly Race[];
-export const ETHNICITIES = ['hispanic_latino', 'not_hispanic_latino'] as const satisfies readonly Ethnicity[];
-export const GENDERS = [
-  'woman',
-  'man',
-  'non_binary',
-  'transgender',
-  'culturally_specific',
-  'questioning',
-  'different_identity',
-] as const satisfies readonly Gender[];
+export { ETHNICITIES, GENDERS, MISSING_REASONS, RACES } from '../../../contracts/demographic-codes.ts';
 export type Tristate = 'yes' | 'no' | 'not_asked';
 export type OfferChoice = 'accepted' | 'declined' | 'officer_discretion' | 'pending';
 /** Who gave the race, ethnicity and gender: the person (asked), or the screener (perceived). */
