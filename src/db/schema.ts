@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../domain/access/roles.ts';
 import type { HandoffMode, HandoffState } from '../domain/handoffs/handoff.ts';
+import type { RecipientKind, ReleaseCategory } from '../domain/participants/release.ts';
 
 /** Kysely's view of the tables; the SQL in migrations/ is the authority. */
 export type Database = {
@@ -52,6 +53,68 @@ export type Database = {
   intake_deadlines: IntakeDeadlinesTable;
   handoffs: HandoffsTable;
   handoff_events: HandoffEventsTable;
+  participants: ParticipantsTable;
+  participant_status_events: ParticipantStatusEventsTable;
+  releases: ReleasesTable;
+  release_recipients: ReleaseRecipientsTable;
+};
+
+export type ParticipantStatus = 'intake' | 'enrolled' | 'exited';
+
+export type ParticipantsTable = {
+  site_id: string;
+  id: Generated<string>;
+  person_id: string;
+  referral_id: string;
+  status: ParticipantStatus;
+  case_manager_id: string | null;
+  created_at: Date;
+  enrolled_at: Date | null;
+  exited_at: Date | null;
+  exit_reason: string | null;
+  last_contact_at: Date | null;
+};
+
+export type ParticipantStatusEventsTable = {
+  site_id: string;
+  participant_id: string;
+  seq: number;
+  event: string;
+  from_status: ParticipantStatus | null;
+  to_status: ParticipantStatus;
+  reason: string | null;
+  user_id: string | null;
+  at: Date;
+};
+
+export type ReleasesTable = {
+  site_id: string;
+  id: Generated<string>;
+  participant_id: string;
+  person_name: string;
+  discloser: string;
+  categories: ReleaseCategory[];
+  purpose: string;
+  revocation_terms: string;
+  expires_on: string | null;
+  expiry_event: string | null;
+  signature_kind: 'typed' | 'drawn';
+  signature: string;
+  signed_on: string;
+  recorded_by: string;
+  recorded_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revocation_note: string | null;
+};
+
+export type ReleaseRecipientsTable = {
+  site_id: string;
+  release_id: string;
+  position: number;
+  kind: RecipientKind;
+  organization_id: string | null;
+  name: string;
 };
 
 export type HandoffsTable = {
