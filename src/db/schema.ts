@@ -57,6 +57,17 @@ export type Database = {
   participant_status_events: ParticipantStatusEventsTable;
   releases: ReleasesTable;
   release_recipients: ReleaseRecipientsTable;
+  person_contact_methods: PersonContactMethodsTable;
+};
+
+export type PersonContactMethodsTable = {
+  site_id: string;
+  person_id: string;
+  position: number;
+  kind: 'sms' | 'phone' | 'email' | 'other';
+  value: string;
+  note: string | null;
+  reminders_allowed: Generated<boolean>;
 };
 
 export type ParticipantStatus = 'intake' | 'enrolled' | 'exited';

@@ -92,11 +92,27 @@ create table release_recipients (
 create index release_recipients_organization on release_recipients (site_id, organization_id)
   where organization_id is not null;
 
+-- Ways to reach a person (from intake, or a public contact request), and whether reminders may use
+-- each. Kept on the person, so a reminder before intake can use what they gave when referred.
+create table person_contact_methods (
+  site_id uuid not null,
+  person_id uuid not null,
+  position integer not null check (position >= 1),
+  kind text not null check (kind in ('sms', 'phone', 'email', 'other')),
+  value text not null check (length(value) between 1 and 200),
+  -- e.g. "a friend's phone, ask for Sam", "leave no message"
+  note text check (length(note) between 1 and 300),
+  reminders_allowed boolean not null default false,
+  primary key (site_id, person_id, position),
+  foreign key (site_id, person_id) references people (site_id, id)
+);
+
 do $$
 declare
   scoped text;
 begin
-  foreach scoped in array array['participants', 'participant_status_events', 'releases', 'release_recipients']
+  foreach scoped in array array['participants', 'participant_status_events', 'releases', 'release_recipients',
+    'person_contact_methods']
   loop
     execute format('alter table %I enable row level security', scoped);
     execute format('alter table %I force row level security', scoped);
