@@ -186,8 +186,13 @@ async function runLoops(
 const CLIENT_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { randomBytes, randomUUID } = require('node:crypto');
-const { url, clients, bodyTemplate, timeoutMs } = workerData;
+const { url, healthUrl, clients, bodyTemplate, timeoutMs } = workerData;
 let stopping = false;
+async function health() {
+  const response = await fetch(healthUrl, { signal: AbortSignal.timeout(timeoutMs) });
+  const text = await response.text();
+  return response.status === 200 ? null : { status: response.status, body: text.slice(0, 300) };
+}
 async function once(client) {
   const response = await fetch(url, {
     method: 'POST',
@@ -205,7 +210,8 @@ async function once(client) {
 }
 parentPort.on('message', async (message) => {
   if (message === 'stop') { stopping = true; return; }
-  const { requests, seconds } = message;
+  const { requests, seconds, mode } = message;
+  const send = mode === 'health' ? health : once;
   const latencies = [];
   const failures = [];
   let started = 0;
@@ -216,7 +222,7 @@ parentPort.on('message', async (message) => {
     while (more() && performance.now() < end) {
       started += 1;
       const sent = performance.now();
-      const failure = await once(client).catch((error) => ({ status: 0, body: String(error) }));
+      const failure = await send(client).catch((error) => ({ status: 0, body: String(error) }));
       latencies.push(performance.now() - sent);
       if (failure) failures.push(failure);
     }
@@ -234,7 +240,7 @@ const stop = () => {
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
 
-function runInWorker(target: Worker, phase: Phase): Promise<PhaseResult> {
+function runInWorker(target: Worker, phase: Phase & { mode?: 'health' }): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     target.once('error', onError);
@@ -325,6 +331,7 @@ async function bench(database: BenchDatabase) {
   const app = await buildServer({ db, clock: () => new Date(), config });
   let submit: Stats;
   let insert: Stats;
+  let ceiling: Stats;
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -344,6 +351,7 @@ async function bench(database: BenchDatabase) {
       eval: true,
       workerData: {
         url: `${baseUrl}/api/v1/sites/${site.id}/encounters`,
+        healthUrl: `${baseUrl}/healthz`,
         clients,
         bodyTemplate,
         timeoutMs: REQUEST_TIMEOUT_MS,
@@ -369,6 +377,13 @@ async function bench(database: BenchDatabase) {
         `(${((loop.active / Math.max(1, submit.requests)) * 1).toFixed(2)} ms per request)`,
     );
     if (values.profile) printProfile(submit.requests, submitResult.elapsedMs);
+
+    // The ceiling: the cheapest request that touches the database (GET /healthz: one `select 1`), from
+    // the same clients. No request that writes anything can be faster, so ceiling / INSERT bounds
+    // the ratio any submission could reach on this machine.
+    await runInWorker(worker, { ...warmUp, mode: 'health' });
+    ceiling = statsOf(await runInWorker(worker, { ...measured, mode: 'health' }));
+    console.log(describe('ceiling (GET /healthz over HTTP: one select 1)', ceiling));
 
     // The baseline: plain single-row INSERTs through the same Kysely pool, same concurrency.
     await sql`create table bench_insert (
@@ -409,6 +424,10 @@ async function bench(database: BenchDatabase) {
       `submit p99 ${submit.p99Ms} ms (goal <= ${GOAL_P99_MS_POSTGRES} ms on PostgreSQL: ` +
       `${kind === 'postgres' ? (p99Met ? 'met' : 'not met') : 'not applicable'})`,
   );
+  console.log(
+    `ceiling: GET /healthz reaches ${Math.round((ceiling.throughputPerSecond / insert.throughputPerSecond) * 1000) / 1000} ` +
+      `of INSERT throughput (p99 ${ceiling.p99Ms} ms), the most any request touching the database can reach here`,
+  );
   if (submit.errors > 0 || !chain.intact) process.exitCode = 1;
   console.log(
     JSON.stringify({
@@ -420,6 +439,8 @@ async function bench(database: BenchDatabase) {
       baseline: 'plain single-row INSERTs, same database, same concurrency',
       insert,
       ratio,
+      ceiling,
+      ceilingRatio: Math.round((ceiling.throughputPerSecond / insert.throughputPerSecond) * 1000) / 1000,
       auditChain: chain.intact
         ? { intact: true, rows: chain.rows }
         : { intact: false, rows: chain.rows, firstBadSeq: chain.firstBadSeq },
