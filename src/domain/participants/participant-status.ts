@@ -25,9 +25,14 @@ export const EXIT_REASONS = [
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
 /** The exit reasons a member of the care team may choose by hand (the policy's own is not one). */
-export const CHOSEN_EXIT_REASONS: readonly ExitReason[] = EXIT_REASONS.filter(
-  (reason) => reason !== 'missed_appointments',
-);
+export const CHOSEN_EXIT_REASONS = [
+  'goals_met',
+  'voluntary',
+  'moved',
+  'deceased',
+  'no_contact_past_limit',
+  'removed_for_violence',
+] as const satisfies readonly ExitReason[];
 
 export type ParticipantEvent =
   | { type: 'start_intake' }
