@@ -33,6 +33,7 @@ const environmentSchema = z.object({
   LEAD_SMS_BODY_TEMPLATE: z.string().default('{"to":"{{to}}","body":"{{body}}"}'),
   LEAD_SMS_AUTHORIZATION: z.string().min(1).optional(),
   LEAD_SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  LEAD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LEAD_OUTBOX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   LEAD_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,6 +55,8 @@ export type Config = {
   logLevel: string;
   email: EmailSettings;
   sms: SmsSettings;
+  /** The app's address as people open it (no trailing slash), for links in messages. */
+  publicUrl: string;
   /** After this many failed attempts a message is marked failed and no longer retried. */
   outboxMaxAttempts: number;
   /** How often the background worker looks for due messages and timers. */
@@ -113,6 +116,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     email: emailSettings(env),
     sms: smsSettings(env),
+    publicUrl: (env.LEAD_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     outboxMaxAttempts: env.LEAD_OUTBOX_ATTEMPTS,
     workerIntervalMs: env.LEAD_WORKER_INTERVAL_MS,
   };

@@ -23,6 +23,9 @@ export type Database = {
     intake_days_community_referral: Generated<number>;
     intake_days_self_referral: Generated<number>;
     handoff_acknowledge_minutes: Generated<number>;
+    handoff_target_minutes: Generated<number>;
+    intake_reminder_days: Generated<number[]>;
+    reminder_phone: string | null;
   };
   rule_sets: RuleSetsTable;
   eligible_charges: {
@@ -58,6 +61,17 @@ export type Database = {
   releases: ReleasesTable;
   release_recipients: ReleaseRecipientsTable;
   person_contact_methods: PersonContactMethodsTable;
+  staff_contacts: StaffContactsTable;
+};
+
+/** A member of staff's mobile number for SMS alerts at a site (E.164), and whether they want them. */
+export type StaffContactsTable = {
+  site_id: string;
+  user_id: string;
+  sms_number: string | null;
+  sms_enabled: boolean;
+  updated_at: Date;
+  updated_by: string | null;
 };
 
 export type PersonContactMethodsTable = {

@@ -71,6 +71,14 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'handoffs.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // The event stream: anyone signed in at the site.
   'live.listen': ROLES,
+  // Their own SMS number (the test asks about the caller's own); a program manager anyone's.
+  'staff_contacts.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'staff_contacts.save': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'handoffs.settings.view': ['program_manager'],
+  'handoffs.settings.save': ['program_manager'],
+  // Aggregates only: program managers and analysts.
+  'handoffs.figures': ['program_manager', 'analyst'],
+  'intakes.pending': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
 };
 
 /**
@@ -257,7 +265,7 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
   const url = route.url
     .replace(':siteId', target.site.id)
     .replace(':siteSlug', target.site.slug)
-    .replace(':userId', victim.userId)
+    .replace(':userId', route.id.startsWith('staff_contacts.') ? target.users[role].userId : victim.userId)
     .replace(':referralId', referralId)
     .replace(':ruleSetId', ruleSetId)
     .replace(':role', 'officer')
@@ -306,8 +314,11 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     'public.contact_request': { requester: 'self', nameOrAlias: 'Sam Synthetic', phone: '555-0100' },
     'handoffs.request': { mode: 'in_person' },
     'handoffs.answer': { type: 'acknowledge', etaMinutes: 10 },
+    'staff_contacts.save': { smsNumber: '+19105550123', smsEnabled: true },
+    'handoffs.settings.save': { targetMinutes: 30 },
   };
   if (route.id === 'live.listen') return openStream(client, url);
+  if (route.id === 'handoffs.figures') return client.get(`${url}?from=2026-01-01&to=2026-02-01`);
   const body = bodies[route.id] ?? (route.body ? {} : undefined);
   return client.request(route.method, url, body === undefined ? {} : { body });
 }

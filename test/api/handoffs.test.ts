@@ -134,7 +134,7 @@ describe('a warm hand-off at 2 a.m.', () => {
         recipient: primary.email,
         channel: 'email',
         subject: 'LEAD hand-off waiting',
-        body: 'A LEAD hand-off is waiting at Beat 4, open the app.',
+        body: `A LEAD hand-off is waiting at Beat 4, open the app: http://localhost:3000/handoffs/${handoffId}`,
         purpose: 'handoff.offered',
       },
     ]);

@@ -15,7 +15,7 @@ import { type EscalationTimerPayload, handoffLiveData, offerHandoff } from './of
  */
 export async function escalateHandoff(
   tx: Tx,
-  escalation: { siteId: string; handoffId: string; level: HandoffLevel; now: Date },
+  escalation: { siteId: string; handoffId: string; level: HandoffLevel; now: Date; appUrl: string },
 ): Promise<LiveEvent[]> {
   const { siteId, handoffId, level, now } = escalation;
   const handoff = await lockHandoff(tx, siteId, handoffId);
@@ -72,6 +72,7 @@ export async function escalateHandoff(
     event: 'escalate',
     from: 'requested',
     previousResponder: handoff.responderUserId,
+    appUrl: escalation.appUrl,
     now,
   });
 }
@@ -87,6 +88,7 @@ export function handoffEscalationTimerHandler(live: LiveEvents | undefined): Tim
       handoffId: payload.handoffId,
       level: payload.level,
       now: deps.clock(),
+      appUrl: deps.config.publicUrl,
     });
     return () => live?.publish(events);
   };

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findHandoffAcknowledgeMinutes, recordHandoffStep } from '../../db/repositories/handoffs.ts';
-import { enqueueMessage } from '../../db/repositories/outbox-messages.ts';
 import { scheduleTimer } from '../../db/repositories/timers.ts';
-import { findUserById } from '../../db/repositories/users.ts';
 import type { Tx } from '../../db/scope.ts';
 import {
   escalationDueAt,
@@ -13,6 +11,7 @@ import {
 import { whoIsOnCall } from '../../domain/on-call/roster.ts';
 import type { LiveEvent } from '../live-events.ts';
 import { loadSiteRoster } from '../on-call/site-roster.ts';
+import { alertStaff } from '../outbox/alert-staff.ts';
 
 export const HANDOFF_ESCALATION_TIMER = 'handoff_escalation';
 
@@ -44,13 +43,23 @@ export function handoffLiveData(handoff: {
   };
 }
 
-/** What the responder reads: where, and to open the app. Never who the hand-off is about. */
-export function offerMessage(area: string | null): { subject: string; body: string } {
+/** What the responder reads by e-mail: where, and to open the app. Never who the hand-off is about. */
+export function offerMessage(area: string | null, link: string): { subject: string; body: string } {
   const where = area?.trim() ? area.trim() : 'the officer’s location';
   return {
     subject: 'LEAD hand-off waiting',
-    body: `A LEAD hand-off is waiting at ${where}, open the app.`,
+    body: `A LEAD hand-off is waiting at ${where}, open the app: ${link}`,
   };
+}
+
+/** What the responder reads by SMS (a lock screen may show it): no place, no person, a link. */
+export function offerSms(link: string): string {
+  return `LEAD hand-off requested, open the app: ${link}`;
+}
+
+/** The hand-off's page in the web app. */
+export function handoffLink(appUrl: string, handoffId: string): string {
+  return `${appUrl}/handoffs/${handoffId}`;
 }
 
 type Offer = {
@@ -64,14 +73,17 @@ type Offer = {
   from: HandoffState | null;
   /** Who held the last offer, to tell them it moved on. */
   previousResponder: string | null;
+  /** The app's address, for the link in the messages. */
+  appUrl: string;
   now: Date;
 };
 
 /**
  * Offers a requested hand-off at `level` to whoever is on call there now, recording the step; with
  * no one on call there it escalates at once, level by level (each step recorded), and after the
- * last level it is unanswered. The responder's e-mail and the escalation timer are written in the
- * caller's transaction; the live events to publish after the commit are returned.
+ * last level it is unanswered. The responder's e-mail (and SMS, if they turned it on) and the
+ * escalation timer are written in the caller's transaction; the live events to publish after the
+ * commit are returned.
  */
 export async function offerHandoff(tx: Tx, offer: Offer): Promise<LiveEvent[]> {
   const { siteId, handoffId, requestedBy, now } = offer;
@@ -105,19 +117,15 @@ export async function offerHandoff(tx: Tx, offer: Offer): Promise<LiveEvent[]> {
       at: now,
     });
     if (responder !== null) {
-      const email = (await findUserById(tx, responder))?.email;
-      if (email) {
-        const message = offerMessage(offer.area);
-        await enqueueMessage(tx, {
-          siteId,
-          channel: 'email',
-          recipient: email,
-          subject: message.subject,
-          body: message.body,
-          purpose: 'handoff.offered',
-          at: now,
-        });
-      }
+      const link = handoffLink(offer.appUrl, handoffId);
+      await alertStaff(tx, {
+        siteId,
+        userId: responder,
+        purpose: 'handoff.offered',
+        email: offerMessage(offer.area, link),
+        sms: offerSms(link),
+        at: now,
+      });
       const minutes = await findHandoffAcknowledgeMinutes(tx, siteId);
       await scheduleTimer(tx, {
         siteId,

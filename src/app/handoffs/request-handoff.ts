@@ -14,7 +14,7 @@ import { offerHandoff } from './offer-handoff.ts';
  */
 export async function requestHandoff(
   tx: Tx,
-  context: { siteId: string; principal: Principal; now: Date },
+  context: { siteId: string; principal: Principal; now: Date; appUrl: string },
   referralId: string,
   mode: HandoffMode,
 ): Promise<{ handoff: HandoffRecord; live: LiveEvent[] }> {
@@ -44,6 +44,7 @@ export async function requestHandoff(
     event: 'request',
     from: null,
     previousResponder: null,
+    appUrl: context.appUrl,
     now,
   });
   return { handoff, live };

@@ -48,6 +48,14 @@ export const ACTIONS = {
   /** Answer a hand-off (acknowledge, en route, arrived, by phone, unable): the care team. */
   'handoffs:respond': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'handoffs:queue': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** A member of staff's SMS number for alerts: the care team (their own; a program manager anyone's). */
+  'staff_contact:manage': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** The acknowledge limit, warm hand-off target and intake reminder days of the site. */
+  'handoffs:settings': ['program_manager'],
+  /** Response figures of the site's hand-offs (aggregates only). */
+  'handoffs:figures': ['program_manager', 'analyst'],
+  /** Accepted referrals waiting for intake, by deadline (the case manager's queue). */
+  'intakes:pending': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   /** The live event stream: anyone signed in at the site (each hears only events addressed to them). */
   'live:listen': [
     'officer',
@@ -141,4 +149,12 @@ export function mayAccessHandoff(
     );
   if (principal.rolesAtSite.some((role) => CARE_TEAM.includes(role))) return true;
   return handoff.requestedBy === principal.userId;
+}
+
+/**
+ * Who may see and set a member of staff's SMS number: the person themselves, or a program manager
+ * for anyone at the site. Anyone else is told it does not exist.
+ */
+export function mayManageStaffContact(principal: Principal, userId: string): boolean {
+  return principal.userId === userId || principal.rolesAtSite.includes('program_manager');
 }

@@ -39,7 +39,7 @@ export const handoffRoutes = [
       const principal = principalOf(session, site);
       const requested = await requestHandoff(
         tx,
-        { siteId: requireSite(site).id, principal, now: deps.clock() },
+        { siteId: requireSite(site).id, principal, now: deps.clock(), appUrl: deps.config.publicUrl },
         params.referralId,
         body.mode,
       );

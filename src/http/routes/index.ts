@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '../route.ts';
 import { authRoutes } from './auth.ts';
+import { handoffOperationsRoutes } from './handoff-operations.ts';
 import { handoffRoutes } from './handoffs.ts';
 import { healthRoutes } from './health.ts';
 import { intakeDeadlineRoutes } from './intake-deadlines.ts';
@@ -19,5 +20,6 @@ export const ROUTES: RouteDefinition[] = [
   ...onCallRoutes,
   ...intakeDeadlineRoutes,
   ...handoffRoutes,
+  ...handoffOperationsRoutes,
   ...liveRoutes,
 ];
