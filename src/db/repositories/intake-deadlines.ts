@@ -139,3 +139,17 @@ export async function saveProsecutorDecision(
     .where('referral_id', '=', decision.referralId)
     .execute();
 }
+
+/** Records when the intake of a referral was completed (the prosecutor's "intake completed"). */
+export async function saveIntakeCompleted(
+  tx: Tx,
+  completion: { siteId: string; referralId: string; at: Date },
+): Promise<void> {
+  await tx
+    .updateTable('intake_deadlines')
+    .set({ intake_completed_at: completion.at })
+    .where('site_id', '=', completion.siteId)
+    .where('referral_id', '=', completion.referralId)
+    .where('intake_completed_at', 'is', null)
+    .execute();
+}

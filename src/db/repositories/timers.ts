@@ -115,3 +115,22 @@ export async function recordTimerFailure(
     .where('state', '=', 'scheduled')
     .execute();
 }
+
+/**
+ * Cancels every scheduled timer about `subjectId` whose kind starts with `kindPrefix` (an intake's
+ * deadline and its reminders, 'intake_'), so none fires after what they waited for happened.
+ */
+export async function cancelTimersAbout(
+  tx: Tx,
+  timers: { siteId: string; subjectId: string; kindPrefix: string },
+): Promise<number> {
+  const result = await tx
+    .updateTable('timers')
+    .set({ state: 'cancelled', claimed_until: null })
+    .where('site_id', '=', timers.siteId)
+    .where('subject_id', '=', timers.subjectId)
+    .where('kind', 'like', `${timers.kindPrefix.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .where('state', '=', 'scheduled')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

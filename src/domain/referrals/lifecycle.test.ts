@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import {
+  awaitsIntake,
   canApply,
   intakeDeadlinePassed,
   REFERRAL_STATUSES,
@@ -8,6 +9,7 @@ import {
   type ReferralFacts,
   type ReferralStatus,
   reachesAcceptance,
+  statusWithoutEnrolment,
   transition,
   transitions,
 } from './lifecycle.ts';
@@ -141,6 +143,41 @@ describe('the intake deadline', () => {
   it('lets the prosecutor decide only once it has passed', () => {
     expect(intakeDeadlinePassed('no_intake_by_deadline')).toBe(true);
     expect(intakeDeadlinePassed('accepted')).toBe(false);
+  });
+});
+
+describe('completing the intake', () => {
+  const social: ReferralFacts = { ...eligibleArrest, pathway: 'social_contact' };
+
+  it('enrols an accepted referral', () => {
+    expect(transition('accepted', { type: 'complete_intake' }, eligibleArrest)).toEqual({
+      from: 'accepted',
+      to: 'enrolled',
+      reason: 'intake completed',
+    });
+  });
+
+  it('enrols a late intake, except for an arrest diversion (its expiry went to the prosecutor)', () => {
+    expect(transition('no_intake_by_deadline', { type: 'complete_intake' }, social).to).toBe('enrolled');
+    rejects('no_intake_by_deadline', { type: 'complete_intake' }, eligibleArrest);
+    expect(awaitsIntake('no_intake_by_deadline', social)).toBe(true);
+    expect(awaitsIntake('no_intake_by_deadline', eligibleArrest)).toBe(false);
+  });
+
+  it.each(REFERRAL_STATUSES.filter((status) => status !== 'accepted' && status !== 'no_intake_by_deadline'))(
+    'does not enrol a referral that is %s',
+    (from) => {
+      rejects(from, { type: 'complete_intake' }, social);
+    },
+  );
+
+  it('never lets the deadline expire an enrolled referral', () => {
+    rejects('enrolled', { type: 'intake_deadline_passed' });
+  });
+
+  it('shows an enrolled referral as accepted to someone no release allows to know', () => {
+    expect(statusWithoutEnrolment('enrolled')).toBe('accepted');
+    expect(statusWithoutEnrolment('declined')).toBe('declined');
   });
 });
 

@@ -15,6 +15,7 @@ export const REFERRAL_STATUSES = [
   'prosecutor_rejected',
   'closed',
   'no_intake_by_deadline', // accepted, but no intake before the site's intake deadline
+  'enrolled', // the intake completed with a signed release: the person is a participant
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
@@ -31,10 +32,14 @@ export type ReferralEvent =
   | { type: 'prosecutor_approve' }
   | { type: 'prosecutor_reject'; reason: string }
   | { type: 'close'; reason: string }
-  | { type: 'intake_deadline_passed' };
+  | { type: 'intake_deadline_passed' }
+  | { type: 'complete_intake' };
 
-/** The events someone asks for; the others happen by themselves (a timer firing). */
-export type StaffEvent = Exclude<ReferralEvent, { type: 'intake_deadline_passed' }>;
+/**
+ * The events someone asks for on the referral itself; the others happen by themselves (a timer
+ * firing) or through their own use case (completing an intake, which needs a signed release).
+ */
+export type StaffEvent = Exclude<ReferralEvent, { type: 'intake_deadline_passed' | 'complete_intake' }>;
 
 export type NotOfferedReason = 'ineligible' | 'officer_discretion' | 'needs_information';
 
@@ -58,6 +63,7 @@ const EVENT_LABELS: Record<ReferralEvent['type'], string> = {
   prosecutor_reject: 'reject',
   close: 'close',
   intake_deadline_passed: 'expire the intake deadline of',
+  complete_intake: 'complete the intake of',
 };
 
 function invalid(from: ReferralStatus | null, event: ReferralEvent, why: string): never {
@@ -132,6 +138,16 @@ export function transition(
     case 'intake_deadline_passed':
       if (from !== 'accepted') return invalid(from, event, 'only an accepted referral waits for its intake');
       return to('no_intake_by_deadline', 'deadline passed');
+    case 'complete_intake':
+      if (from === 'accepted') return to('enrolled', 'intake completed');
+      // A late intake still enrols, except an arrest diversion: its expiry went to the prosecutor.
+      if (from === 'no_intake_by_deadline' && facts.pathway !== 'arrest_diversion')
+        return to('enrolled', 'intake completed after the deadline');
+      return invalid(
+        from,
+        event,
+        'only an accepted referral (or a late one outside arrest diversion) enrols',
+      );
   }
 }
 
@@ -169,6 +185,24 @@ export function reachesAcceptance(steps: readonly Transition[]): boolean {
 /** Whether the intake deadline passed with no intake: the prosecutor may then record a decision. */
 export function intakeDeadlinePassed(status: ReferralStatus): boolean {
   return status === 'no_intake_by_deadline';
+}
+
+/** Whether a referral's intake may be started (and later completed) now. */
+export function awaitsIntake(status: ReferralStatus, facts: ReferralFacts): boolean {
+  return canApply(status, { type: 'complete_intake' }, facts);
+}
+
+/** Whether the referral's person is enrolled: a fact a release must allow before anyone outside sees it. */
+export function isEnrolled(status: ReferralStatus): boolean {
+  return status === 'enrolled';
+}
+
+/**
+ * The status shown to someone no release allows to learn of enrolment (an officer): an enrolled
+ * referral shows as accepted, the last thing the officer knew; everything else as it is.
+ */
+export function statusWithoutEnrolment(status: ReferralStatus): ReferralStatus {
+  return isEnrolled(status) ? 'accepted' : status;
 }
 
 /** Which kind of access an event needs (see mayAccessReferral in the access policy). */

@@ -1,5 +1,9 @@
+import { categoriesDisclosedFor } from '../../app/participants/disclosure.ts';
 import type { ReferralRecord } from '../../db/repositories/referrals.ts';
 import type { StoredRuleSet } from '../../db/repositories/screening-settings.ts';
+import type { Tx } from '../../db/scope.ts';
+import { mayAccessParticipant, type Principal } from '../../domain/access/policy.ts';
+import { isEnrolled, statusWithoutEnrolment } from '../../domain/referrals/lifecycle.ts';
 
 /** What an officer or the care team sees in a list: no answers, no demographics, no notes. */
 export function presentReferralSummary(referral: ReferralRecord) {
@@ -24,4 +28,32 @@ export function presentRuleSet(ruleSet: StoredRuleSet) {
     rules: ruleSet.rules,
     createdAt: ruleSet.createdAt.toISOString(),
   };
+}
+
+/**
+ * The referrals as `principal` may see them: the care team sees every status; anyone else (the
+ * officer who recorded it, for the arresting agency) sees "enrolled" only where a release in force
+ * names the arresting agency with enrolment_status, and otherwise the status before it (accepted).
+ * Asked on each read, so a revocation counts from the next request.
+ */
+export async function withEnrolmentAsReleased(
+  tx: Tx,
+  siteId: string,
+  principal: Principal,
+  referrals: readonly ReferralRecord[],
+  now: Date,
+): Promise<ReferralRecord[]> {
+  if (mayAccessParticipant(principal, 'view')) return [...referrals];
+  const disclosed = await categoriesDisclosedFor(
+    tx,
+    siteId,
+    referrals.filter((referral) => isEnrolled(referral.status)).map((referral) => referral.id),
+    { kind: 'arresting_agency' },
+    now,
+  );
+  return referrals.map((referral) =>
+    disclosed.get(referral.id)?.has('enrolment_status')
+      ? referral
+      : { ...referral, status: statusWithoutEnrolment(referral.status) },
+  );
 }

@@ -6,6 +6,7 @@ import { healthRoutes } from './health.ts';
 import { intakeDeadlineRoutes } from './intake-deadlines.ts';
 import { liveRoutes } from './live.ts';
 import { onCallRoutes } from './on-call.ts';
+import { participantRoutes } from './participants.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
 import { siteRoutes } from './sites.ts';
@@ -21,5 +22,6 @@ export const ROUTES: RouteDefinition[] = [
   ...intakeDeadlineRoutes,
   ...handoffRoutes,
   ...handoffOperationsRoutes,
+  ...participantRoutes,
   ...liveRoutes,
 ];

@@ -26,8 +26,13 @@ import {
   findStatusChanges,
 } from '../../db/repositories/referrals.ts';
 import { mayAccessReferral } from '../../domain/access/policy.ts';
-import { OPEN_STATUSES, REFERRAL_STATUSES } from '../../domain/referrals/lifecycle.ts';
-import { presentReferralSummary } from '../presenters/referrals.ts';
+import {
+  isEnrolled,
+  OPEN_STATUSES,
+  REFERRAL_STATUSES,
+  type ReferralStatus,
+} from '../../domain/referrals/lifecycle.ts';
+import { presentReferralSummary, withEnrolmentAsReleased } from '../presenters/referrals.ts';
 import { defineRoute } from '../route.ts';
 import { principalOf, requireSession, requireSite } from './context.ts';
 
@@ -71,10 +76,11 @@ export const referralRoutes = [
     params: siteParams,
     query: myReferralsQuery,
     response: referralListResponse,
-    async handler({ tx, site, session, query, audit }) {
+    async handler({ tx, site, session, query, deps, audit }) {
+      const siteId = requireSite(site).id;
       const referrals = await findReferralsRecordedBy(
         tx,
-        requireSite(site).id,
+        siteId,
         requireSession(session).user.id,
         query.limit,
       );
@@ -84,7 +90,14 @@ export const referralRoutes = [
         resourceId: null,
         outcome: 'success',
       });
-      return { referrals: referrals.map(presentReferralSummary) };
+      const shown = await withEnrolmentAsReleased(
+        tx,
+        siteId,
+        principalOf(session, site),
+        referrals,
+        deps.clock(),
+      );
+      return { referrals: shown.map(presentReferralSummary) };
     },
   }),
   defineRoute({
@@ -123,10 +136,12 @@ export const referralRoutes = [
     access: { kind: 'site', action: 'referral:act' },
     params: referralParams,
     response: referralDetail,
-    async handler({ tx, site, session, params, audit }) {
+    async handler({ tx, site, session, params, deps, audit }) {
       const siteId = requireSite(site).id;
       const principal = principalOf(session, site);
-      const referral = await accessibleReferral(tx, siteId, principal, params.referralId, 'view');
+      const found = await accessibleReferral(tx, siteId, principal, params.referralId, 'view');
+      const [referral = found] = await withEnrolmentAsReleased(tx, siteId, principal, [found], deps.clock());
+      const enrolmentShown = referral.status === found.status;
       await audit({
         action: 'referral.viewed',
         resourceType: 'referral',
@@ -140,12 +155,14 @@ export const referralRoutes = [
       return {
         ...presentReferralSummary(referral),
         chargeCodes: referral.chargeCodes,
-        history: history.map((change) => ({
-          from: change.from,
-          to: change.to,
-          reason: change.reason,
-          at: change.at.toISOString(),
-        })),
+        history: history
+          .filter((change) => enrolmentShown || !isEnrolled(change.to as ReferralStatus))
+          .map((change) => ({
+            from: change.from,
+            to: change.to,
+            reason: change.reason,
+            at: change.at.toISOString(),
+          })),
         contactRequest: contact ?? null,
       };
     },

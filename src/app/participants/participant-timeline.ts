@@ -1,0 +1,87 @@
+import { findIntake } from '../../db/repositories/intakes.ts';
+import { findParticipantStatusEvents, type ParticipantRecord } from '../../db/repositories/participants.ts';
+import { findReleasesOfParticipant } from '../../db/repositories/releases.ts';
+import type { Tx } from '../../db/scope.ts';
+
+/** One thing that happened to a participant, for their page's timeline. */
+export type TimelineItem = {
+  /** What kind of thing: 'status', 'release', 'intake', and each feature's own ('contact', ...). */
+  kind: string;
+  at: Date;
+  /** A translatable key of what happened, "<kind>.<event>", e.g. 'status.enrolled', 'release.revoked'. */
+  what: string;
+  /** A short note shown with it (a reason, the recipients); never clinical detail. */
+  detail: string | null;
+  /** Who did it (display name), when someone did. */
+  by: string | null;
+};
+
+/** Where timeline items come from: one query and one mapping per kind. */
+export type TimelineSource = (
+  tx: Tx,
+  where: { siteId: string; participant: ParticipantRecord },
+) => Promise<TimelineItem[]>;
+
+const statusEvents: TimelineSource = async (tx, { siteId, participant }) =>
+  (await findParticipantStatusEvents(tx, siteId, participant.id)).map((event) => ({
+    kind: 'status',
+    at: event.at,
+    what: `status.${event.event}`,
+    detail: event.reason,
+    by: event.by,
+  }));
+
+const releaseEvents: TimelineSource = async (tx, { siteId, participant }) =>
+  (await findReleasesOfParticipant(tx, siteId, participant.id)).flatMap((release) => {
+    const recipients = release.recipients.map((recipient) => recipient.name).join(', ');
+    const signed: TimelineItem = {
+      kind: 'release',
+      at: release.recordedAt,
+      what: 'release.signed',
+      detail: recipients,
+      by: null,
+    };
+    if (!release.revokedAt) return [signed];
+    return [
+      signed,
+      {
+        kind: 'release',
+        at: release.revokedAt,
+        what: 'release.revoked',
+        detail: release.revocationNote ?? recipients,
+        by: null,
+      },
+    ];
+  });
+
+const intakeCompleted: TimelineSource = async (tx, { siteId, participant }) => {
+  const intake = await findIntake(tx, siteId, participant.id);
+  if (!intake?.completedAt) return [];
+  return [
+    {
+      kind: 'intake',
+      at: intake.completedAt,
+      what: 'intake.completed',
+      detail: null,
+      by: intake.completedBy,
+    },
+  ];
+};
+
+/**
+ * Every source of the timeline. A feature adds its items (contacts, service referrals,
+ * appointments, funds, exits) by writing one TimelineSource beside its repository and listing it here.
+ */
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [statusEvents, releaseEvents, intakeCompleted];
+
+/** A participant's timeline, newest first. */
+export async function participantTimeline(
+  tx: Tx,
+  siteId: string,
+  participant: ParticipantRecord,
+  sources: readonly TimelineSource[] = TIMELINE_SOURCES,
+): Promise<TimelineItem[]> {
+  const items: TimelineItem[] = [];
+  for (const source of sources) items.push(...(await source(tx, { siteId, participant })));
+  return items.sort((a, b) => b.at.getTime() - a.at.getTime());
+}
