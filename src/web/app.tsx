@@ -55,6 +55,15 @@ const ScreeningReportPage = lazy(() =>
   })),
 );
 const StaffPage = lazy(() => import('./pages/staff/staff-page.tsx').then((m) => ({ default: m.StaffPage })));
+const QueuePage = lazy(() =>
+  import('./pages/handoff/queue-page.tsx').then((m) => ({ default: m.QueuePage })),
+);
+const OnCallPage = lazy(() =>
+  import('./pages/on-call/on-call-page.tsx').then((m) => ({ default: m.OnCallPage })),
+);
+const ProsecutorPage = lazy(() =>
+  import('./pages/prosecutor/prosecutor-page.tsx').then((m) => ({ default: m.ProsecutorPage })),
+);
 
 /** The app's states in order: session read, signed in, second factor done, site chosen, page. */
 export function App() {
@@ -141,6 +150,16 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       );
     case PATHS.ruleSets:
       return site.actions.includes('rule_sets:view') ? <RuleSetsPage site={site} /> : <NotFoundPage />;
+    case PATHS.handoffQueue:
+      return site.actions.includes('handoffs:queue') ? <QueuePage site={site} /> : <NotFoundPage />;
+    case PATHS.onCall:
+      return site.actions.includes('on_call:view') ? <OnCallPage site={site} /> : <NotFoundPage />;
+    case PATHS.prosecutor:
+      return site.actions.includes('prosecutor:deadlines') ? (
+        <ProsecutorPage site={site} />
+      ) : (
+        <NotFoundPage />
+      );
     case PATHS.screeningReport:
       return site.actions.includes('screenings:analyse') ? (
         <ScreeningReportPage site={site} />

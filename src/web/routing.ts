@@ -15,6 +15,11 @@ export const PATHS = {
   screeningReport: '/reports/screenings',
   /** Warm hand-offs: /handoffs/<id> is one hand-off's live status. */
   handoffs: '/handoffs',
+  /** The care team's queue: live incoming hand-offs, then pending intakes by deadline. */
+  handoffQueue: '/queue',
+  onCall: '/on-call',
+  prosecutor: '/prosecutor',
+  handoffReport: '/reports/handoffs',
   /** Public, no sign-in: /refer/<site slug>. */
   publicReferral: '/refer',
 } as const;

@@ -11,6 +11,7 @@ import { buildServer } from '../../src/http/build-server.ts';
 import { defineRoute, type RouteDefinition } from '../../src/http/route.ts';
 import { ROUTES } from '../../src/http/routes/index.ts';
 import { eligibleEncounter } from '../support/encounters.ts';
+import { appointmentFundExitRequest } from '../support/appointment-fund-exit-fixtures.ts';
 import { makeSite, makeUser, type TestUser } from '../support/factories.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -71,6 +72,24 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'handoffs.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // The event stream: anyone signed in at the site.
   'live.listen': ROLES,
+  // Appointments, funds, exits and re-entry: the care team only (officers, prosecutors, analysts and
+  // providers get nothing); reminder settings and funding sources: the program manager.
+  'participants.status.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.exit': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.re_enter': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'appointments.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'appointments.create': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'appointments.change': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'appointments.record_status': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'appointments.settings.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'appointments.settings.save': ['program_manager'],
+  'funds.participant.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'funds.participant.record': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'funds.participant.reverse': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'funds.totals': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'funds.sources.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'funds.sources.add': ['program_manager'],
+  'funds.sources.change': ['program_manager'],
   // Their own SMS number (the test asks about the caller's own); a program manager anyone's.
   'staff_contacts.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'staff_contacts.save': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
@@ -318,6 +337,13 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     'handoffs.settings.save': { targetMinutes: 30 },
   };
   if (route.id === 'live.listen') return openStream(client, url);
+  const appointmentFundExit = await appointmentFundExitRequest(t, route, target, url);
+  if (appointmentFundExit)
+    return client.request(
+      route.method,
+      appointmentFundExit.url,
+      appointmentFundExit.body === undefined ? {} : { body: appointmentFundExit.body },
+    );
   if (route.id === 'handoffs.figures') return client.get(`${url}?from=2026-01-01&to=2026-02-01`);
   const body = bodies[route.id] ?? (route.body ? {} : undefined);
   return client.request(route.method, url, body === undefined ? {} : { body });

@@ -100,8 +100,13 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: the officer screens off
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await shown(page.getByRole('heading', { level: 2, name: 'Officer tools' }));
-    const handoff = page.locator('[data-coming-soon]').filter({ hasText: 'Request a warm hand-off' });
-    await shown(handoff.getByText('Coming soon'));
+    // Built now: the card opens My referrals, showing the accepted ones a hand-off can be asked for.
+    const handoff = page.getByRole('link', { name: /Request a warm hand-off/ });
+    await shown(handoff);
+    expect(await handoff.getAttribute('href')).toBe('/referrals/mine?status=accepted');
+    expect(
+      await page.locator('[data-coming-soon]').filter({ hasText: 'Request a warm hand-off' }).count(),
+    ).toBe(0);
     await capture('home');
     await page.getByRole('link', { name: /Screen someone/ }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Screen someone' }));

@@ -12,6 +12,9 @@ import {
   type Page,
 } from 'playwright-core';
 import { seedDemo } from '../../src/app/demo/seed-demo.ts';
+import { createLiveEvents, type LiveEvents } from '../../src/app/live-events.ts';
+import { timerHandlers } from '../../src/app/timers/timer-handlers.ts';
+import { runTimersOnce, type TimersRun } from '../../src/app/timers/timer-worker.ts';
 import { type Config, testConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { buildServer } from '../../src/http/build-server.ts';
@@ -64,21 +67,31 @@ export async function buildWebAppIfStale(): Promise<void> {
   }
 }
 
-export type RunningServer = { app: FastifyInstance; baseUrl: string };
+export type RunningServer = {
+  app: FastifyInstance;
+  baseUrl: string;
+  /** The server's live-event broker, shared with `runTimers`. */
+  live: LiveEvents;
+  /** Fires the timers due on the server's clock once (escalations, deadlines), as the worker would. */
+  runTimers(): Promise<TimersRun>;
+};
 
 /** The real server, serving dist/web, on a database holding the demo sites and logins. */
 export async function startSeededServer(
   database: DatabaseHandle,
   overrides: Partial<Config> = {},
+  clock: () => Date = () => new Date(),
 ): Promise<RunningServer> {
-  const app = await buildServer({
-    db: database.db,
-    clock: () => new Date(),
-    config: testConfig(overrides),
-    webDirectory: 'dist/web',
-  });
+  const config = testConfig(overrides);
+  const live = createLiveEvents();
+  const app = await buildServer({ db: database.db, clock, config, webDirectory: 'dist/web', live });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    live,
+    runTimers: () => runTimersOnce({ db: database.db, clock, config }, timerHandlers({ live })),
+  };
 }
 
 export async function openSeededDatabase(): Promise<DatabaseHandle> {
@@ -133,11 +146,16 @@ export type Journey = {
 
 /** Everything a browser journey starts from: the built app, a seeded server, Chromium and one page. */
 export async function startJourney(
-  options: { context?: BrowserContextOptions; config?: Partial<Config> } = {},
+  options: {
+    context?: BrowserContextOptions;
+    config?: Partial<Config>;
+    /** The server's clock (the real one unless a journey moves time). */
+    clock?: () => Date;
+  } = {},
 ): Promise<Journey> {
   await buildWebAppIfStale();
   const database = await openSeededDatabase();
-  const server = await startSeededServer(database, options.config);
+  const server = await startSeededServer(database, options.config, options.clock);
   const browser = await launchChromium();
   const context = await browser.newContext({ locale: 'en-US', ...options.context });
   const page = await context.newPage();

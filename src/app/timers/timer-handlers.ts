@@ -1,3 +1,5 @@
+import { APPOINTMENT_REMINDER_TIMER } from '../../db/repositories/appointments.ts';
+import { appointmentReminderTimerHandler } from '../appointments/appointment-reminders.ts';
 import { handoffEscalationTimerHandler } from '../handoffs/escalate-handoff.ts';
 import { HANDOFF_ESCALATION_TIMER } from '../handoffs/offer-handoff.ts';
 import { intakeDeadlineTimerHandler } from '../intake-deadlines/pass-intake-deadline.ts';
@@ -13,5 +15,6 @@ export function timerHandlers(options: { live?: LiveEvents } = {}): TimerHandler
   return {
     [INTAKE_DEADLINE_TIMER]: intakeDeadlineTimerHandler,
     [HANDOFF_ESCALATION_TIMER]: handoffEscalationTimerHandler(options.live),
+    [APPOINTMENT_REMINDER_TIMER]: appointmentReminderTimerHandler,
   };
 }

@@ -1,6 +1,8 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage.ts';
+import dispatchEn from './dispatch.en.json' with { type: 'json' };
+import dispatchEs from './dispatch.es.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
 import fieldEn from './field.en.json' with { type: 'json' };
@@ -30,12 +32,13 @@ export function createI18n(): I18n {
     document.documentElement.lang = language;
   });
   void instance.use(initReactI18next).init({
-    // "field": the officer's field app; "program": review, rules and reports, and the public page.
+    // "field": the officer's field app; "program": review, rules and reports, and the public page;
+    // "dispatch": hand-off queue and answers, on-call roster, the prosecutor's deadlines, response figures.
     resources: {
-      en: { translation: en, field: fieldEn, program: programEn },
-      es: { translation: es, field: fieldEs, program: programEs },
+      en: { translation: en, field: fieldEn, program: programEn, dispatch: dispatchEn },
+      es: { translation: es, field: fieldEs, program: programEs, dispatch: dispatchEs },
     },
-    ns: ['translation', 'field', 'program'],
+    ns: ['translation', 'field', 'program', 'dispatch'],
     defaultNS: 'translation',
     lng: initialLanguage(),
     fallbackLng: 'en',

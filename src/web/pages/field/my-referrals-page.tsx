@@ -115,14 +115,22 @@ export function MyReferralsPage({ site }: { site: SessionSite }) {
   const { t } = useTranslation('field');
   const api = useApi();
   const online = useOnline();
+  // ?status=accepted (the home card "Request a warm hand-off"): only those a hand-off can be asked for.
+  const [acceptedOnly, setAcceptedOnly] = useState(
+    () => new URLSearchParams(window.location.search).get('status') === 'accepted',
+  );
+  const showAll = () => {
+    window.history.replaceState(null, '', PATHS.myReferrals);
+    setAcceptedOnly(false);
+  };
   const referrals = useQuery({
     queryKey: ['my-referrals', site.id],
     queryFn: () => listMyReferrals(api, site.id),
     gcTime: 0,
   });
-  const list = [...(referrals.data?.referrals ?? [])].sort((a, b) =>
-    b.occurredAt.localeCompare(a.occurredAt),
-  );
+  const list = [...(referrals.data?.referrals ?? [])]
+    .filter((referral) => !acceptedOnly || referral.status === 'accepted')
+    .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return (
     <>
       <AppLink to={PATHS.home} size="sm">
@@ -130,6 +138,14 @@ export function MyReferralsPage({ site }: { site: SessionSite }) {
       </AppLink>
       <PageTitle>{t('mine.title')}</PageTitle>
       <Text mb="md">{t('mine.intro')}</Text>
+      {acceptedOnly && (
+        <Group gap="xs" mb="md" data-testid="accepted-only">
+          <Text fw={600}>{t('mine.acceptedOnly', { ns: 'dispatch' })}</Text>
+          <Button size="sm" variant="default" onClick={showAll}>
+            {t('mine.showAll', { ns: 'dispatch' })}
+          </Button>
+        </Group>
+      )}
       {!online && (
         <Alert color="gray" variant="light" mb="md" role="status">
           {t('mine.offline')}
@@ -137,7 +153,9 @@ export function MyReferralsPage({ site }: { site: SessionSite }) {
       )}
       {online && referrals.isPending && <PageLoader />}
       {referrals.isError && <ErrorAlert error={referrals.error} onRetry={() => void referrals.refetch()} />}
-      {referrals.data && list.length === 0 && <Text>{t('mine.empty')}</Text>}
+      {referrals.data && list.length === 0 && (
+        <Text>{acceptedOnly ? t('mine.noAccepted', { ns: 'dispatch' }) : t('mine.empty')}</Text>
+      )}
       {list.length > 0 && (
         <Stack
           component="ul"

@@ -1,7 +1,12 @@
 // The hand-off calls, through the app's one API client (CSRF token, JSON, ApiError). Nothing here
 // is stored on the device: the status is read from the server and kept only in memory.
 import type { z } from 'zod';
-import type { handoff, handoffMode, handoffSummary } from '../../../contracts/handoffs.ts';
+import type {
+  handoff,
+  handoffEventRequest,
+  handoffMode,
+  handoffSummary,
+} from '../../../contracts/handoffs.ts';
 import type { ApiClient } from '../../api/client.ts';
 
 export type Handoff = z.infer<typeof handoff>;
@@ -30,3 +35,24 @@ export function getHandoff(api: ApiClient, siteId: string, handoffId: string): P
 
 /** The live stream's URL (Server-Sent Events, same-origin session cookie). */
 export const liveStreamUrl = (siteId: string) => `${site(siteId)}/live`;
+
+export type HandoffAnswer = z.input<typeof handoffEventRequest>;
+
+/** The care team's open hand-offs, oldest first. */
+export function listOpenHandoffs(api: ApiClient, siteId: string): Promise<{ handoffs: HandoffSummary[] }> {
+  return api.request('GET', `${site(siteId)}/handoffs?state=open`);
+}
+
+/** The responder (or a program manager) answers; one idempotency key per tap, so a retry is not doubled. */
+export function answerHandoff(
+  api: ApiClient,
+  siteId: string,
+  handoffId: string,
+  answer: HandoffAnswer,
+  idempotencyKey: string,
+): Promise<HandoffSummary> {
+  return api.request('POST', `${site(siteId)}/handoffs/${encodeURIComponent(handoffId)}/events`, {
+    body: answer,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+}

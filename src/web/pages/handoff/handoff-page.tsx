@@ -1,7 +1,6 @@
 import '../field/field.css';
 import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context.tsx';
 import type { SessionSite } from '../../api/types.ts';
@@ -9,12 +8,13 @@ import { AppLink } from '../../components/app-link.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import { POLL_MS, useLiveEvents, useStreamDown } from '../../live/use-live-events.ts';
 import { useOnline } from '../../offline/use-online.ts';
 import { PATHS } from '../../routing.ts';
-import { getHandoff, type Handoff, liveStreamUrl } from './handoff-api.ts';
+import { getHandoff, type Handoff } from './handoff-api.ts';
+import { mayRespond, ResponderActions } from './responder-actions.tsx';
 
-/** When the live stream is down, the page asks the server this often instead. */
-const POLL_MS = 15_000;
+const HANDOFF_EVENTS = ['handoff.offered', 'handoff.updated'] as const;
 
 const ENDED: ReadonlySet<Handoff['state']> = new Set([
   'arrived',
@@ -22,41 +22,6 @@ const ENDED: ReadonlySet<Handoff['state']> = new Set([
   'unable',
   'unanswered',
 ]);
-
-/**
- * Listens to the site's live stream (Server-Sent Events, the session cookie) and calls `onUpdate`
- * for each 'handoff.updated' event about this hand-off, and again after a reconnection (an event
- * may have been missed meanwhile). Answers whether the stream is connected now.
- */
-function useLiveUpdates(siteId: string, handoffId: string, onUpdate: () => void): boolean {
-  const [connected, setConnected] = useState(false);
-  const latest = useRef(onUpdate);
-  latest.current = onUpdate;
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(liveStreamUrl(siteId));
-    let opened = false;
-    source.onopen = () => {
-      setConnected(true);
-      if (opened) latest.current();
-      opened = true;
-    };
-    source.onerror = () => setConnected(false);
-    source.addEventListener('handoff.updated', (event) => {
-      try {
-        const data = JSON.parse((event as MessageEvent<string>).data) as { handoffId?: unknown };
-        if (data.handoffId === handoffId) latest.current();
-      } catch {
-        latest.current();
-      }
-    });
-    return () => {
-      source.close();
-      setConnected(false);
-    };
-  }, [siteId, handoffId]);
-  return connected;
-}
 
 /** The state in plain words, for the officer (a responder's reason for "unable" is not shown). */
 function stateWords(t: (key: string, options?: Record<string, unknown>) => string, handoff: Handoff) {
@@ -77,6 +42,9 @@ function stateWords(t: (key: string, options?: Record<string, unknown>) => strin
   }
 }
 
+/** Answered for good: nothing more to say (unanswered may still be acknowledged late). */
+const FINAL: ReadonlySet<Handoff['state']> = new Set(['arrived', 'handed_off_by_phone', 'unable']);
+
 const COLORS: Record<Handoff['state'], string> = {
   requested: 'blue',
   acknowledged: 'green',
@@ -89,31 +57,28 @@ const COLORS: Record<Handoff['state'], string> = {
 
 /**
  * One hand-off's live status for the officer who asked for it: the state in plain words and each
- * step's time. It follows the live stream, and asks every 15 s while the stream is down. Read from
+ * step's time; for the person it is offered to (or a program manager), the answers too. It follows the live stream, and asks every 15 s while the stream is down. Read from
  * the server, kept in memory only.
  */
 export function HandoffPage({ site, handoffId }: { site: SessionSite; handoffId: string }) {
   const { t, i18n } = useTranslation('field');
   const api = useApi();
   const online = useOnline();
-  const [streamDown, setStreamDown] = useState(false);
+  const queryClient = useQueryClient();
+  const queryKey = ['handoff', site.id, handoffId];
+  // Every hand-off event addressed to the viewer about this one (offered to them, or updated).
+  const connected = useLiveEvents(site.id, HANDOFF_EVENTS, (_type, data) => {
+    if (!data || data.handoffId === undefined || data.handoffId === handoffId)
+      void queryClient.invalidateQueries({ queryKey });
+  });
+  const streamDown = useStreamDown(connected);
   const handoff = useQuery({
-    queryKey: ['handoff', site.id, handoffId],
+    queryKey,
     queryFn: () => getHandoff(api, site.id, handoffId),
     gcTime: 0,
     refetchInterval: (query) =>
       streamDown && !(query.state.data && ENDED.has(query.state.data.state)) ? POLL_MS : false,
   });
-  const connected = useLiveUpdates(site.id, handoffId, () => void handoff.refetch());
-  useEffect(() => {
-    // A short grace period: the stream takes a moment to open; polling starts if it stays down.
-    if (connected) {
-      setStreamDown(false);
-      return;
-    }
-    const timer = setTimeout(() => setStreamDown(true), 3_000);
-    return () => clearTimeout(timer);
-  }, [connected]);
 
   const time = (iso: string | null) =>
     iso
@@ -138,9 +103,15 @@ export function HandoffPage({ site, handoffId }: { site: SessionSite; handoffId:
 
   return (
     <>
-      <AppLink to={PATHS.myReferrals} size="sm">
-        {t('handoff.back')}
-      </AppLink>
+      {current && !current.requestedByMe && site.actions.includes('handoffs:queue') ? (
+        <AppLink to={PATHS.handoffQueue} size="sm">
+          {t('queue.title', { ns: 'dispatch' })}
+        </AppLink>
+      ) : (
+        <AppLink to={PATHS.myReferrals} size="sm">
+          {t('handoff.back')}
+        </AppLink>
+      )}
       <PageTitle>{t('handoff.title')}</PageTitle>
       {!online && (
         <Alert color="gray" variant="light" mb="md" role="status">
@@ -176,6 +147,9 @@ export function HandoffPage({ site, handoffId }: { site: SessionSite; handoffId:
               </Text>
             )}
           </Card>
+          {mayRespond(site, current) && !FINAL.has(current.state) && (
+            <ResponderActions site={site} handoff={current} />
+          )}
           <Stack component="dl" gap={4} m={0} aria-label={t('handoff.times')}>
             {times.map(([key, at]) => (
               <Group key={key} justify="space-between" gap="xs" wrap="nowrap">

@@ -17,9 +17,14 @@ const REFERRAL_REVIEW: Feature = {
   action: 'referrals:review',
 };
 
+const HANDOFF_QUEUE: Feature = { key: 'handoffQueue', path: PATHS.handoffQueue, action: 'handoffs:queue' };
+
+const ON_CALL: Feature = { key: 'onCall', path: PATHS.onCall, action: 'on_call:view' };
+
 const CARE_TEAM_FEATURES: Feature[] = [
+  HANDOFF_QUEUE,
   REFERRAL_REVIEW,
-  { key: 'handoffQueue' },
+  ON_CALL,
   { key: 'intakesDue' },
   { key: 'caseload' },
   { key: 'appointmentsToday' },
@@ -28,7 +33,7 @@ const CARE_TEAM_FEATURES: Feature[] = [
 export const ROLE_FEATURES: Record<Role, Feature[]> = {
   officer: [
     { key: 'screen', path: PATHS.screen, action: 'screening:submit' },
-    { key: 'requestHandoff' },
+    { key: 'requestHandoff', path: `${PATHS.myReferrals}?status=accepted`, action: 'handoffs:request' },
     { key: 'myReferrals', path: PATHS.myReferrals, action: 'referrals:mine' },
   ],
   community_referrer: [{ key: 'refer' }],
@@ -40,12 +45,13 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
     { key: 'ruleSets', path: PATHS.ruleSets, action: 'rule_sets:view' },
     { key: 'screeningReport', path: PATHS.screeningReport, action: 'screenings:analyse' },
     REFERRAL_REVIEW,
-    { key: 'onCall' },
+    HANDOFF_QUEUE,
+    ON_CALL,
     { key: 'caseloadCaps' },
     { key: 'dashboards' },
     { key: 'reports' },
   ],
-  prosecutor: [{ key: 'intakeDeadlines' }],
+  prosecutor: [{ key: 'intakeDeadlines', path: PATHS.prosecutor, action: 'prosecutor:deadlines' }],
   provider: [{ key: 'serviceReferrals' }],
   analyst: [
     { key: 'equityFunnel', path: PATHS.screeningReport, action: 'screenings:analyse' },
