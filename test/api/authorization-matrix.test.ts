@@ -13,6 +13,7 @@ import { ROUTES } from '../../src/http/routes/index.ts';
 import { eligibleEncounter } from '../support/encounters.ts';
 import { appointmentFundExitRequest } from '../support/appointment-fund-exit-fixtures.ts';
 import { makeSite, makeUser, type TestUser } from '../support/factories.ts';
+import { intakeAndReleaseRequest } from '../support/intake-fixtures.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -70,6 +71,15 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   // The officer who asked for it (the test's hand-off is theirs) and the care team.
   'handoffs.view': ['officer', 'case_manager', 'outreach', 'peer_support', 'program_manager'],
   'handoffs.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  // Intake and releases of information: the care team only (everyone else is told "not found").
+  'participants.start_intake': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.intake.save': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.intake.complete': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.releases.create': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.releases.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.releases.revoke': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // The event stream: anyone signed in at the site.
   'live.listen': ROLES,
   // Appointments, funds, exits and re-entry: the care team only (officers, prosecutors, analysts and
@@ -105,6 +115,21 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
  * referral does not exist (a prosecutor decides only on approvals, and sees nothing else).
  */
 const NOT_FOUND_AT_OWN_SITE: Record<string, readonly Role[]> = {
+  ...Object.fromEntries(
+    [
+      'participants.start_intake',
+      'participants.list',
+      'participants.view',
+      'participants.intake.save',
+      'participants.intake.complete',
+      'participants.releases.create',
+      'participants.releases.view',
+      'participants.releases.revoke',
+    ].map((id) => [
+      id,
+      ['officer', 'community_referrer', 'prosecutor', 'provider', 'analyst', 'admin'] as const,
+    ]),
+  ),
   'referrals.view': ['prosecutor'],
   'referrals.change_status': ['prosecutor'],
 };
@@ -337,6 +362,13 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     'handoffs.settings.save': { targetMinutes: 30 },
   };
   if (route.id === 'live.listen') return openStream(client, url);
+  const intakeAndRelease = await intakeAndReleaseRequest(route, target);
+  if (intakeAndRelease)
+    return client.request(
+      route.method,
+      intakeAndRelease.url,
+      intakeAndRelease.body === undefined ? {} : { body: intakeAndRelease.body },
+    );
   const appointmentFundExit = await appointmentFundExitRequest(t, route, target, url);
   if (appointmentFundExit)
     return client.request(
