@@ -2,7 +2,6 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../domain/access/roles.ts';
 import type { HandoffMode, HandoffState } from '../domain/handoffs/handoff.ts';
 import type { NeedDomain, NeedLevel } from '../domain/participants/intake.ts';
-import type { NeedDomain, NeedLevel } from '../domain/participants/intake.ts';
 import type { RecipientKind, ReleaseCategory } from '../domain/participants/release.ts';
 
 /** Kysely's view of the tables; the SQL in migrations/ is the authority. */
@@ -65,8 +64,6 @@ export type Database = {
   person_contact_methods: PersonContactMethodsTable;
   intakes: IntakesTable;
   intake_needs: IntakeNeedsTable;
-  intakes: IntakesTable;
-  intake_needs: IntakeNeedsTable;
   staff_contacts: StaffContactsTable;
 };
 
@@ -78,30 +75,6 @@ export type StaffContactsTable = {
   sms_enabled: boolean;
   updated_at: Date;
   updated_by: string | null;
-};
-
-export type IntakesTable = {
-  site_id: string;
-  participant_id: string;
-  state: 'draft' | 'completed';
-  needed_now: string | null;
-  immediate_needs: string | null;
-  priorities: string | null;
-  demographics: Json<unknown> | null;
-  started_at: Date;
-  started_by: string;
-  updated_at: Date;
-  updated_by: string;
-  completed_at: Date | null;
-  completed_by: string | null;
-};
-
-export type IntakeNeedsTable = {
-  site_id: string;
-  participant_id: string;
-  domain: NeedDomain;
-  level: NeedLevel;
-  notes: string | null;
 };
 
 export type IntakesTable = {

@@ -60,10 +60,6 @@ export const ACTIONS = {
   'participants:view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   /** Start and complete intakes, record and revoke releases of information: the care team only. */
   'participants:write': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  /** Read a participant's record (every read audited): the care team only. */
-  'participants:view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  /** Start and complete intakes, record and revoke releases of information: the care team only. */
-  'participants:write': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   /** The live event stream: anyone signed in at the site (each hears only events addressed to them). */
   'live:listen': [
     'officer',
@@ -165,15 +161,6 @@ export function mayAccessHandoff(
  */
 export function mayManageStaffContact(principal: Principal, userId: string): boolean {
   return principal.userId === userId || principal.rolesAtSite.includes('program_manager');
-}
-
-/**
- * The resource-level rule for participant records. Their routes admit any member of the site, and
- * everyone but the care team is told the record does not exist (a 404, as for another site's), so
- * officers, prosecutors and analysts learn nothing, not even that a person is a participant.
- */
-export function mayAccessParticipant(principal: Principal, access: 'view' | 'write'): boolean {
-  return authorize(principal, access === 'view' ? 'participants:view' : 'participants:write').allowed;
 }
 
 /**

@@ -7,7 +7,6 @@ import { intakeDeadlineRoutes } from './intake-deadlines.ts';
 import { liveRoutes } from './live.ts';
 import { onCallRoutes } from './on-call.ts';
 import { participantRoutes } from './participants.ts';
-import { participantRoutes } from './participants.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
 import { siteRoutes } from './sites.ts';
@@ -23,7 +22,6 @@ export const ROUTES: RouteDefinition[] = [
   ...intakeDeadlineRoutes,
   ...handoffRoutes,
   ...handoffOperationsRoutes,
-  ...participantRoutes,
   ...participantRoutes,
   ...liveRoutes,
 ];
