@@ -1,0 +1,37 @@
+import {
+  type AppointmentDetails,
+  type AppointmentRecord,
+  insertAppointment,
+} from '../../db/repositories/appointments.ts';
+import { findParticipantStanding } from '../../db/repositories/participant-status-events.ts';
+import type { Tx } from '../../db/scope.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { scheduleAppointmentReminders } from './appointment-reminders.ts';
+
+export type AppointmentContext = { siteId: string; userId: string; now: Date };
+
+/**
+ * Books an appointment for a participant who has not exited, with its reminders as timers in the
+ * same transaction; NOT_FOUND when there is no such participant at the site.
+ */
+export async function scheduleAppointment(
+  tx: Tx,
+  context: AppointmentContext,
+  participantId: string,
+  details: AppointmentDetails,
+): Promise<AppointmentRecord> {
+  const { siteId, userId, now } = context;
+  const participant = await findParticipantStanding(tx, siteId, participantId);
+  if (!participant) throw new DomainError('NOT_FOUND', 'Not found.');
+  if (participant.status === 'exited')
+    throw new DomainError('INVALID_TRANSITION', 'This person has exited the program; re-enter them first.');
+  const appointment = await insertAppointment(tx, {
+    ...details,
+    siteId,
+    participantId,
+    createdBy: userId,
+    at: now,
+  });
+  await scheduleAppointmentReminders(tx, { siteId, appointment, now });
+  return appointment;
+}

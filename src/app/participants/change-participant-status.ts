@@ -1,0 +1,56 @@
+import {
+  findParticipantStanding,
+  isReferralOfPerson,
+  type ParticipantStanding,
+  recordParticipantStep,
+} from '../../db/repositories/participant-status-events.ts';
+import type { Tx } from '../../db/scope.ts';
+import { DomainError } from '../../domain/errors.ts';
+import {
+  type ParticipantActor,
+  type ParticipantEvent,
+  type ParticipantStep,
+  participantTransition,
+} from '../../domain/participants/participant-status.ts';
+
+export type StatusChange = {
+  siteId: string;
+  participantId: string;
+  event: ParticipantEvent;
+  actor: ParticipantActor;
+  /** Who made the change (null for a site policy). */
+  userId: string | null;
+  now: Date;
+  /** On re-entry: the new referral that brought the person back, if there is one. */
+  referralId?: string | undefined;
+};
+
+/**
+ * Moves a participant through the status function (locked, so two changes take turns) and records
+ * the step; NOT_FOUND when there is no such participant at the site. Nothing else is cleared:
+ * appointments, funds, contacts and the history all stay.
+ */
+export async function changeParticipantStatus(
+  tx: Tx,
+  change: StatusChange,
+): Promise<{ participant: ParticipantStanding; step: ParticipantStep }> {
+  const { siteId, participantId } = change;
+  const participant = await findParticipantStanding(tx, siteId, participantId, { lock: true });
+  if (!participant) throw new DomainError('NOT_FOUND', 'Not found.');
+  const step = participantTransition(participant.status, change.event, change.actor);
+  if (change.referralId && !(await isReferralOfPerson(tx, siteId, change.referralId, participant.personId)))
+    throw new DomainError('VALIDATION_FAILED', 'That referral is not one of this person’s.', {
+      field: 'referralId',
+    });
+  await recordParticipantStep(tx, {
+    siteId,
+    participantId,
+    step,
+    userId: change.userId,
+    at: change.now,
+    referralId: change.event.type === 're_enter' ? change.referralId : undefined,
+  });
+  const after = await findParticipantStanding(tx, siteId, participantId);
+  if (!after) throw new DomainError('NOT_FOUND', 'Not found.');
+  return { participant: after, step };
+}

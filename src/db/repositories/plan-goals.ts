@@ -1,0 +1,177 @@
+import type { GoalEvent, GoalStatus, NeedDomain } from '../../domain/participants/plan.ts';
+import type { Tx } from '../scope.ts';
+
+export type StoredGoalEvent = {
+  event: 'created' | GoalEvent['event'];
+  fromStatus: GoalStatus | null;
+  toStatus: GoalStatus | null;
+  goal: string | null;
+  needs: NeedDomain[] | null;
+  note: string | null;
+  userId: string;
+  at: Date;
+};
+
+export type StoredGoal = {
+  id: string;
+  goal: string;
+  needs: NeedDomain[];
+  status: GoalStatus;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  history: StoredGoalEvent[];
+};
+
+export async function insertGoal(
+  tx: Tx,
+  siteId: string,
+  goal: {
+    participantId: string;
+    goal: string;
+    needs: NeedDomain[];
+    status: GoalStatus;
+    by: string;
+    at: Date;
+  },
+): Promise<string> {
+  const row = await tx
+    .insertInto('plan_goals')
+    .values({
+      site_id: siteId,
+      participant_id: goal.participantId,
+      goal: goal.goal,
+      needs: goal.needs,
+      status: goal.status,
+      created_by: goal.by,
+      created_at: goal.at,
+      updated_at: goal.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('plan_goal_events')
+    .values({
+      site_id: siteId,
+      goal_id: row.id,
+      seq: 1,
+      event: 'created',
+      from_status: null,
+      to_status: goal.status,
+      goal: goal.goal,
+      needs: goal.needs,
+      note: null,
+      user_id: goal.by,
+      at: goal.at,
+    })
+    .execute();
+  return row.id;
+}
+
+/** Applies a goal's changes and appends one history row per change, in one go. */
+export async function updateGoal(
+  tx: Tx,
+  siteId: string,
+  goalId: string,
+  events: GoalEvent[],
+  change: { note: string | null; by: string; at: Date },
+): Promise<void> {
+  const last = await tx
+    .selectFrom('plan_goal_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('site_id', '=', siteId)
+    .where('goal_id', '=', goalId)
+    .executeTakeFirst();
+  let seq = Number(last?.seq ?? 0);
+  for (const event of events) {
+    seq += 1;
+    await tx
+      .insertInto('plan_goal_events')
+      .values({
+        site_id: siteId,
+        goal_id: goalId,
+        seq,
+        event: event.event,
+        from_status: event.event === 'status_changed' ? event.fromStatus : null,
+        to_status: event.event === 'status_changed' ? event.toStatus : null,
+        goal: event.event === 'reworded' ? event.goal : null,
+        needs: event.event === 'needs_changed' ? event.needs : null,
+        note: change.note,
+        user_id: change.by,
+        at: change.at,
+      })
+      .execute();
+    await tx
+      .updateTable('plan_goals')
+      .set({
+        updated_at: change.at,
+        ...(event.event === 'status_changed' ? { status: event.toStatus } : {}),
+        ...(event.event === 'reworded' ? { goal: event.goal } : {}),
+        ...(event.event === 'needs_changed' ? { needs: event.needs } : {}),
+      })
+      .where('site_id', '=', siteId)
+      .where('id', '=', goalId)
+      .execute();
+  }
+}
+
+/** The participant's goals (or one of them), oldest first, each with its history. */
+export async function findGoals(
+  tx: Tx,
+  siteId: string,
+  participantId: string,
+  goalId?: string,
+): Promise<StoredGoal[]> {
+  let query = tx
+    .selectFrom('plan_goals')
+    .select([
+      'id',
+      'goal',
+      'needs',
+      'status',
+      'created_by as createdBy',
+      'created_at as createdAt',
+      'updated_at as updatedAt',
+    ])
+    .where('site_id', '=', siteId)
+    .where('participant_id', '=', participantId)
+    .orderBy('created_at')
+    .orderBy('id');
+  if (goalId) query = query.where('id', '=', goalId);
+  const goals = await query.execute();
+  if (goals.length === 0) return [];
+  const events = await tx
+    .selectFrom('plan_goal_events')
+    .select([
+      'goal_id as goalId',
+      'event',
+      'from_status as fromStatus',
+      'to_status as toStatus',
+      'goal',
+      'needs',
+      'note',
+      'user_id as userId',
+      'at',
+    ])
+    .where('site_id', '=', siteId)
+    .where(
+      'goal_id',
+      'in',
+      goals.map((goal) => goal.id),
+    )
+    .orderBy('goal_id')
+    .orderBy('seq')
+    .execute();
+  return goals.map((goal) => ({
+    ...goal,
+    needs: goal.needs as NeedDomain[],
+    history: events
+      .filter((event) => event.goalId === goal.id)
+      .map(({ goalId: _goalId, ...event }) => ({
+        ...event,
+        fromStatus: event.fromStatus as GoalStatus | null,
+        toStatus: event.toStatus as GoalStatus | null,
+        needs: event.needs as NeedDomain[] | null,
+      })),
+  }));
+}
