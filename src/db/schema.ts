@@ -24,6 +24,10 @@ export type Database = {
     intake_days_community_referral: Generated<number>;
     intake_days_self_referral: Generated<number>;
     handoff_acknowledge_minutes: Generated<number>;
+    caseload_average_per_fte: Generated<number>;
+    caseload_hard_max: Generated<number>;
+    engagement_inactive_days: Generated<number>;
+    engagement_in_the_wind_days: Generated<number>;
     handoff_target_minutes: Generated<number>;
     intake_reminder_days: Generated<number[]>;
     reminder_phone: string | null;
@@ -62,6 +66,12 @@ export type Database = {
   releases: ReleasesTable;
   release_recipients: ReleaseRecipientsTable;
   person_contact_methods: PersonContactMethodsTable;
+  staff_capacity: StaffCapacityTable;
+  case_manager_assignments: CaseManagerAssignmentsTable;
+  participant_contacts: ParticipantContactsTable;
+  participant_contact_staff: { site_id: string; contact_id: string; user_id: string };
+  plan_goals: PlanGoalsTable;
+  plan_goal_events: PlanGoalEventsTable;
   intakes: IntakesTable;
   intake_needs: IntakeNeedsTable;
   staff_contacts: StaffContactsTable;
@@ -425,4 +435,65 @@ export type AuditLogTable = {
   request_id: string | null;
   previous_hash: string;
   hash: string;
+};
+
+export type StaffCapacityTable = {
+  site_id: string;
+  user_id: string;
+  /** numeric(3,2): read as a string by the driver. */
+  fte: ColumnType<string, string | number | undefined, string | number>;
+  updated_at: Date;
+  updated_by: string | null;
+};
+
+export type CaseManagerAssignmentsTable = {
+  site_id: string;
+  participant_id: string;
+  seq: number;
+  case_manager_id: string;
+  previous_case_manager_id: string | null;
+  assigned_by: string;
+  assigned_at: Date;
+  load_before: number;
+  hard_max: number;
+  override_reason: string | null;
+};
+
+export type ParticipantContactsTable = {
+  site_id: string;
+  id: Generated<string>;
+  participant_id: string;
+  kind: 'field' | 'office' | 'phone' | 'text' | 'collateral';
+  occurred_at: Date;
+  duration_minutes: number | null;
+  note: string | null;
+  logged_by: string;
+  logged_at: Date;
+  corrects_contact_id: string | null;
+};
+
+export type PlanGoalsTable = {
+  site_id: string;
+  id: Generated<string>;
+  participant_id: string;
+  goal: string;
+  needs: string[];
+  status: 'not_started' | 'in_progress' | 'achieved' | 'set_aside';
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type PlanGoalEventsTable = {
+  site_id: string;
+  goal_id: string;
+  seq: number;
+  event: 'created' | 'status_changed' | 'reworded' | 'needs_changed';
+  from_status: string | null;
+  to_status: string | null;
+  goal: string | null;
+  needs: string[] | null;
+  note: string | null;
+  user_id: string;
+  at: Date;
 };

@@ -15,6 +15,7 @@ import { appointmentFundExitRequest } from '../support/appointment-fund-exit-fix
 import { makeSite, makeUser, type TestUser } from '../support/factories.ts';
 import { intakeAndReleaseRequest } from '../support/intake-fixtures.ts';
 import type { HttpClient } from '../support/http-client.ts';
+import { makeParticipant } from '../support/participants.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -82,6 +83,18 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'participants.releases.revoke': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // The event stream: anyone signed in at the site.
   'live.listen': ROLES,
+  // Caseloads: counts for the whole care team; caps, thresholds and FTEs for the program manager.
+  'caseloads.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'caseloads.settings.save': ['program_manager'],
+  'caseloads.staff.fte': ['program_manager'],
+  'participants.case_manager.assign': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  // A participant's contacts, engagement and plan: the care team only.
+  'participants.contacts.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.contacts.log': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.engagement.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.plan.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.plan.goals.add': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.plan.goals.change': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // Appointments, funds, exits and re-entry: the care team only (officers, prosecutors, analysts and
   // providers get nothing); reminder settings and funding sources: the program manager.
   'participants.status.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
@@ -289,6 +302,23 @@ async function openStream(client: HttpClient, url: string) {
   return { status: response.status, body: await response.json() };
 }
 
+/** A participant (with a goal in their plan, for goal routes) and a care-team member, for the case-management routes. */
+async function withCaseManagementFixtures(target: Fixture, url: string) {
+  let filled = url.replace(':staffId', target.users.case_manager.userId);
+  if (!filled.includes(':participantId')) return filled;
+  const { participantId } = await makeParticipant(t, target.site, target.clients.officer);
+  filled = filled.replace(':participantId', participantId);
+  if (filled.includes(':goalId')) {
+    const goal = await target.clients.program_manager.post(
+      `/api/v1/sites/${target.site.id}/participants/${participantId}/plan/goals`,
+      { goal: 'Get my ID back', needs: ['id_documents'] },
+    );
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    filled = filled.replace(':goalId', goal.body.id);
+  }
+  return filled;
+}
+
 /** A request to `route` about `target` (a site and its resources); a fresh resource for each write. */
 async function requestFor(route: RouteDefinition, client: HttpClient, target: Fixture, role: Role) {
   const victim = await makeUser(t.database.db, target.site, 'officer');
@@ -306,7 +336,7 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     ? (await target.clients.program_manager.get(`/api/v1/sites/${target.site.id}/screening/configuration`))
         .body.ruleSet.id
     : '';
-  const url = route.url
+  let url = route.url
     .replace(':siteId', target.site.id)
     .replace(':siteSlug', target.site.slug)
     .replace(':userId', route.id.startsWith('staff_contacts.') ? target.users[role].userId : victim.userId)
@@ -358,10 +388,22 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     'public.contact_request': { requester: 'self', nameOrAlias: 'Sam Synthetic', phone: '555-0100' },
     'handoffs.request': { mode: 'in_person' },
     'handoffs.answer': { type: 'acknowledge', etaMinutes: 10 },
+    'caseloads.settings.save': {
+      caseloadAveragePerFte: 20,
+      caseloadHardMax: 25,
+      engagementInactiveDays: 30,
+      engagementInTheWindDays: 90,
+    },
+    'caseloads.staff.fte': { fte: 1 },
+    'participants.case_manager.assign': { caseManagerId: target.users.case_manager.userId },
+    'participants.contacts.log': { kind: 'phone', occurredAt: t.clock.now().toISOString() },
+    'participants.plan.goals.add': { goal: 'Get my ID back', needs: ['id_documents'] },
+    'participants.plan.goals.change': { status: 'in_progress' },
     'staff_contacts.save': { smsNumber: '+19105550123', smsEnabled: true },
     'handoffs.settings.save': { targetMinutes: 30 },
   };
   if (route.id === 'live.listen') return openStream(client, url);
+  url = await withCaseManagementFixtures(target, url);
   const intakeAndRelease = await intakeAndReleaseRequest(route, target);
   if (intakeAndRelease)
     return client.request(

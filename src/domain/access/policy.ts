@@ -60,6 +60,28 @@ export const ACTIONS = {
   'participants:view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   /** Start and complete intakes, record and revoke releases of information: the care team only. */
   'participants:write': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** Caseloads against the caps: the care team sees them (to know who can take a person), counts only. */
+  'caseloads:view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** Assign a participant's case manager within the caps (over the hard maximum: a program manager, see mayOverrideCaseloadCap). */
+  'caseloads:assign': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** Caseload caps, engagement thresholds and staff FTEs. */
+  'caseloads:manage': ['program_manager'],
+  /** A participant's contact log and engagement: read and append (the care team only). */
+  'participant_contacts:use': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** A participant's plan (goals in their words): read, add and change (the care team only). */
+  'participant_plan:use': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** A participant's status history, exit (for violence or threats: a program manager, see participant-status.ts) and re-entry. */
+  'participant_exits:use': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** A participant's appointments: book, move, record attendance; read the site's reminder settings. */
+  'appointments:use': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** The site's reminder offsets and missed-appointments exit policy. */
+  'appointments:settings': ['program_manager'],
+  /** A participant's discretionary funds ledger: read, record, reverse; the list of funding sources. */
+  'funds:use': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** The site's funds totals for a period, by source and category. */
+  'funds:report': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  /** The site's funding sources (opioid settlement funds, grants). */
+  'funding_sources:manage': ['program_manager'],
   /** The live event stream: anyone signed in at the site (each hears only events addressed to them). */
   'live:listen': [
     'officer',
@@ -153,6 +175,11 @@ export function mayAccessHandoff(
     );
   if (principal.rolesAtSite.some((role) => CARE_TEAM.includes(role))) return true;
   return handoff.requestedBy === principal.userId;
+}
+
+/** Only a program manager may assign a case manager past the hard caseload maximum (with a reason). */
+export function mayOverrideCaseloadCap(principal: Principal): boolean {
+  return principal.rolesAtSite.includes('program_manager');
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { RouteDefinition } from '../route.ts';
 import { authRoutes } from './auth.ts';
+import { caseloadRoutes } from './caseloads.ts';
 import { handoffOperationsRoutes } from './handoff-operations.ts';
 import { handoffRoutes } from './handoffs.ts';
 import { healthRoutes } from './health.ts';
 import { intakeDeadlineRoutes } from './intake-deadlines.ts';
 import { liveRoutes } from './live.ts';
 import { onCallRoutes } from './on-call.ts';
+import { participantCareRoutes } from './participant-care.ts';
 import { participantRoutes } from './participants.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
@@ -23,5 +25,7 @@ export const ROUTES: RouteDefinition[] = [
   ...handoffRoutes,
   ...handoffOperationsRoutes,
   ...participantRoutes,
+  ...caseloadRoutes,
+  ...participantCareRoutes,
   ...liveRoutes,
 ];
