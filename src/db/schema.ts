@@ -31,6 +31,8 @@ export type Database = {
     handoff_target_minutes: Generated<number>;
     intake_reminder_days: Generated<number[]>;
     reminder_phone: string | null;
+    appointment_reminder_hours: Generated<number[]>;
+    missed_appointments_exit: number | null;
   };
   rule_sets: RuleSetsTable;
   eligible_charges: {
@@ -66,6 +68,9 @@ export type Database = {
   releases: ReleasesTable;
   release_recipients: ReleaseRecipientsTable;
   person_contact_methods: PersonContactMethodsTable;
+  appointments: AppointmentsTable;
+  funding_sources: FundingSourcesTable;
+  fund_entries: FundEntriesTable;
   staff_capacity: StaffCapacityTable;
   case_manager_assignments: CaseManagerAssignmentsTable;
   participant_contacts: ParticipantContactsTable;
@@ -109,6 +114,50 @@ export type IntakeNeedsTable = {
   domain: NeedDomain;
   level: NeedLevel;
   notes: string | null;
+};
+
+export type AppointmentStatus = 'scheduled' | 'attended' | 'missed' | 'cancelled';
+
+export type AppointmentsTable = {
+  site_id: string;
+  id: Generated<string>;
+  participant_id: string;
+  starts_at: Date;
+  place: string;
+  with_whom: string;
+  partner_service_id: string | null;
+  purpose: string;
+  status: AppointmentStatus;
+  created_by: string;
+  created_at: Date;
+  status_by: string | null;
+  status_at: Date | null;
+};
+
+export type FundingSourcesTable = {
+  site_id: string;
+  id: Generated<string>;
+  name: string;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: Date;
+};
+
+export type FundEntriesTable = {
+  site_id: string;
+  id: Generated<string>;
+  participant_id: string;
+  kind: 'spend' | 'reversal';
+  reverses_id: string | null;
+  /** A calendar date, 'YYYY-MM-DD'. */
+  entry_date: ColumnType<string, string, never>;
+  /** bigint, read as a number (src/db/database.ts). */
+  amount_cents: ColumnType<number, number, never>;
+  category: string;
+  funding_source_id: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
 };
 
 export type PersonContactMethodsTable = {

@@ -1,12 +1,15 @@
 import type { RouteDefinition } from '../route.ts';
+import { appointmentRoutes } from './appointments.ts';
 import { authRoutes } from './auth.ts';
 import { caseloadRoutes } from './caseloads.ts';
+import { fundRoutes } from './funds.ts';
 import { handoffOperationsRoutes } from './handoff-operations.ts';
 import { handoffRoutes } from './handoffs.ts';
 import { healthRoutes } from './health.ts';
 import { intakeDeadlineRoutes } from './intake-deadlines.ts';
 import { liveRoutes } from './live.ts';
 import { onCallRoutes } from './on-call.ts';
+import { participantExitRoutes } from './participant-exits.ts';
 import { participantCareRoutes } from './participant-care.ts';
 import { participantRoutes } from './participants.ts';
 import { referralRoutes } from './referrals.ts';
@@ -27,5 +30,8 @@ export const ROUTES: RouteDefinition[] = [
   ...participantRoutes,
   ...caseloadRoutes,
   ...participantCareRoutes,
+  ...participantExitRoutes,
+  ...appointmentRoutes,
+  ...fundRoutes,
   ...liveRoutes,
 ];
