@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { type Command, CommandFailure, commandHelp, type Io, UsageError } from './command.ts';
 import { auditVerifyCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { directoryExportCommand, directoryImportCommand } from './commands/directory.ts';
 import { screenCommand } from './commands/screen.ts';
 import { seedCommand } from './commands/seed.ts';
 import { migrateCommand, serveCommand } from './commands/server.ts';
@@ -24,6 +25,8 @@ export const COMMANDS: Record<string, Command> = {
   'user create': userCreateCommand,
   'user unlock': userUnlockCommand,
   'audit verify': auditVerifyCommand,
+  'directory import': directoryImportCommand,
+  'directory export': directoryExportCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

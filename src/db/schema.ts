@@ -196,6 +196,8 @@ export type ParticipantStatusEventsTable = {
   reason: string | null;
   user_id: string | null;
   at: Date;
+  /** The exit reason of an 'exited' step (added by 0011). */
+  exit_reason: ColumnType<string | null, string | null | undefined, never>;
 };
 
 export type ReleasesTable = {

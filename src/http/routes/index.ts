@@ -1,6 +1,7 @@
 import type { RouteDefinition } from '../route.ts';
 import { appointmentRoutes } from './appointments.ts';
 import { authRoutes } from './auth.ts';
+import { directoryRoutes } from './directory.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { fundRoutes } from './funds.ts';
 import { handoffOperationsRoutes } from './handoff-operations.ts';
@@ -14,6 +15,7 @@ import { participantCareRoutes } from './participant-care.ts';
 import { participantRoutes } from './participants.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
+import { serviceReferralRoutes } from './service-referrals.ts';
 import { siteRoutes } from './sites.ts';
 
 /** The route table: every route the server has, each with its declared access. */
@@ -33,5 +35,7 @@ export const ROUTES: RouteDefinition[] = [
   ...participantExitRoutes,
   ...appointmentRoutes,
   ...fundRoutes,
+  ...directoryRoutes,
+  ...serviceReferralRoutes,
   ...liveRoutes,
 ];
