@@ -3,6 +3,18 @@ import type { Role } from '../domain/access/roles.ts';
 import type { HandoffMode, HandoffState } from '../domain/handoffs/handoff.ts';
 import type { NeedDomain, NeedLevel } from '../domain/participants/intake.ts';
 import type { RecipientKind, ReleaseCategory } from '../domain/participants/release.ts';
+import type {
+  DirectoryLanguagesTable,
+  DirectoryLocationsTable,
+  DirectoryOrganizationsTable,
+  DirectoryPhonesTable,
+  DirectorySchedulesTable,
+  DirectoryServiceLocationsTable,
+  DirectoryServicesTable,
+  ProviderOrganizationsTable,
+  ServiceReferralEventsTable,
+  ServiceReferralsTable,
+} from './schema-directory.ts';
 
 /** Kysely's view of the tables; the SQL in migrations/ is the authority. */
 export type Database = {
@@ -68,6 +80,16 @@ export type Database = {
   releases: ReleasesTable;
   release_recipients: ReleaseRecipientsTable;
   person_contact_methods: PersonContactMethodsTable;
+  directory_organizations: DirectoryOrganizationsTable;
+  directory_services: DirectoryServicesTable;
+  directory_locations: DirectoryLocationsTable;
+  directory_service_locations: DirectoryServiceLocationsTable;
+  directory_phones: DirectoryPhonesTable;
+  directory_languages: DirectoryLanguagesTable;
+  directory_schedules: DirectorySchedulesTable;
+  provider_organizations: ProviderOrganizationsTable;
+  service_referrals: ServiceReferralsTable;
+  service_referral_events: ServiceReferralEventsTable;
   appointments: AppointmentsTable;
   funding_sources: FundingSourcesTable;
   fund_entries: FundEntriesTable;

@@ -3,6 +3,7 @@ import { appointmentRoutes } from './appointments.ts';
 import { authRoutes } from './auth.ts';
 import { directoryRoutes } from './directory.ts';
 import { caseloadRoutes } from './caseloads.ts';
+import { directoryRoutes } from './directory.ts';
 import { fundRoutes } from './funds.ts';
 import { handoffOperationsRoutes } from './handoff-operations.ts';
 import { handoffRoutes } from './handoffs.ts';
@@ -15,6 +16,7 @@ import { participantCareRoutes } from './participant-care.ts';
 import { participantRoutes } from './participants.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
+import { serviceReferralRoutes } from './service-referrals.ts';
 import { serviceReferralRoutes } from './service-referrals.ts';
 import { siteRoutes } from './sites.ts';
 
@@ -35,6 +37,8 @@ export const ROUTES: RouteDefinition[] = [
   ...participantExitRoutes,
   ...appointmentRoutes,
   ...fundRoutes,
+  ...directoryRoutes,
+  ...serviceReferralRoutes,
   ...directoryRoutes,
   ...serviceReferralRoutes,
   ...liveRoutes,
