@@ -55,8 +55,16 @@ const deadlineOf = (target: SiteRow, referralId: string) =>
   inSite(target, (tx) =>
     tx.selectFrom('intake_deadlines').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
   );
+/** The deadline's timer (the reminders before it have timers of their own kinds). */
 const timersOf = (target: SiteRow, referralId: string) =>
-  inSite(target, (tx) => tx.selectFrom('timers').selectAll().where('subject_id', '=', referralId).execute());
+  inSite(target, (tx) =>
+    tx
+      .selectFrom('timers')
+      .selectAll()
+      .where('subject_id', '=', referralId)
+      .where('kind', '=', 'intake_deadline')
+      .execute(),
+  );
 const historyOf = (target: SiteRow, referralId: string) =>
   inSite(target, (tx) =>
     tx

@@ -2,6 +2,7 @@ import { APPOINTMENT_REMINDER_TIMER } from '../../db/repositories/appointments.t
 import { appointmentReminderTimerHandler } from '../appointments/appointment-reminders.ts';
 import { handoffEscalationTimerHandler } from '../handoffs/escalate-handoff.ts';
 import { HANDOFF_ESCALATION_TIMER } from '../handoffs/offer-handoff.ts';
+import { intakeReminderTimerHandlers } from '../intake-deadlines/intake-reminders.ts';
 import { intakeDeadlineTimerHandler } from '../intake-deadlines/pass-intake-deadline.ts';
 import { INTAKE_DEADLINE_TIMER } from '../intake-deadlines/start-intake-deadline.ts';
 import type { LiveEvents } from '../live-events.ts';
@@ -15,6 +16,7 @@ export function timerHandlers(options: { live?: LiveEvents } = {}): TimerHandler
   return {
     [INTAKE_DEADLINE_TIMER]: intakeDeadlineTimerHandler,
     [HANDOFF_ESCALATION_TIMER]: handoffEscalationTimerHandler(options.live),
+    ...intakeReminderTimerHandlers(),
     [APPOINTMENT_REMINDER_TIMER]: appointmentReminderTimerHandler,
   };
 }
