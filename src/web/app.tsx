@@ -61,6 +61,9 @@ const QueuePage = lazy(() =>
 const OnCallPage = lazy(() =>
   import('./pages/on-call/on-call-page.tsx').then((m) => ({ default: m.OnCallPage })),
 );
+const HandoffReportPage = lazy(() =>
+  import('./pages/handoff-report/handoff-report-page.tsx').then((m) => ({ default: m.HandoffReportPage })),
+);
 const ProsecutorPage = lazy(() =>
   import('./pages/prosecutor/prosecutor-page.tsx').then((m) => ({ default: m.ProsecutorPage })),
 );
@@ -154,6 +157,8 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       return site.actions.includes('handoffs:queue') ? <QueuePage site={site} /> : <NotFoundPage />;
     case PATHS.onCall:
       return site.actions.includes('on_call:view') ? <OnCallPage site={site} /> : <NotFoundPage />;
+    case PATHS.handoffReport:
+      return site.actions.includes('handoffs:figures') ? <HandoffReportPage site={site} /> : <NotFoundPage />;
     case PATHS.prosecutor:
       return site.actions.includes('prosecutor:deadlines') ? (
         <ProsecutorPage site={site} />

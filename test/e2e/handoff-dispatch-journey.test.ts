@@ -19,6 +19,8 @@ const MANAGER = 'manager@demo.lead.test';
 const PRIMARY = 'casemanager@demo.lead.test';
 const BACKUP = 'outreach@demo.lead.test';
 const PROSECUTOR = 'prosecutor@demo.lead.test';
+const ANALYST = 'analyst@demo.lead.test';
+const NAME = 'Jordan Synthetic-Dispatch';
 const TIMEZONE = 'America/New_York';
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 const INCIDENT = `NPD-${Date.now().toString(36).toUpperCase()}`;
@@ -110,6 +112,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
           incidentNumber: INCIDENT,
           chargeCodes: ['POSS_PARA'],
           occurredAt: new Date(clock().getTime() - 10 * MINUTE).toISOString(),
+          person: { nameOrAlias: NAME },
         }),
         { 'idempotency-key': crypto.randomUUID() },
       );
@@ -120,6 +123,33 @@ describe.skipIf(!existsSync(CHROMIUM))(
     afterAll(async () => {
       for (const context of contexts) await context.close().catch(() => {});
       await journey?.close();
+    });
+
+    it('the program manager adds a holiday override and sees the coverage gap, then removes it', async () => {
+      const page = await phoneContext();
+      await signInPage(page, baseUrl, MANAGER);
+      await page.getByRole('link', { name: /On-call roster/ }).click();
+      await shown(page.getByRole('heading', { level: 1, name: 'On-call roster' }));
+      await shown(page.getByTestId('coverage-gaps').filter({ hasText: 'No gaps' }));
+      const tomorrow = new Date(addDays(localDateOf(clock(), TIMEZONE), 1)).toISOString().slice(0, 10);
+      const form = page.getByRole('form', { name: 'Add an override' });
+      await form.getByLabel('Starts').fill(`${tomorrow}T10:00`);
+      await form.getByLabel('Ends').fill(`${tomorrow}T12:00`);
+      await form.getByLabel('Reason').fill('Training day');
+      await form.getByRole('button', { name: 'Add an override' }).click();
+      await shown(page.getByTestId('on-call-override').filter({ hasText: 'Training day' }));
+      const gap = page.getByTestId('coverage-gaps').filter({ hasText: '1 gap in coverage' });
+      await shown(gap);
+      await shown(gap.getByText(/Primary/));
+      await shown(gap.getByText(/10:00 AM/));
+      await page.screenshot({ path: screenshotPath('dispatch-on-call-gap.png'), fullPage: true });
+      await page
+        .getByTestId('on-call-override')
+        .filter({ hasText: 'Training day' })
+        .getByRole('button', { name: 'Remove' })
+        .click();
+      await shown(page.getByTestId('coverage-gaps').filter({ hasText: 'No gaps' }));
+      await shown(page.getByText('No overrides to come.'));
     });
 
     it('has the primary and the backup on their queues, live, and no coverage gap at 2 a.m.', async () => {
@@ -217,6 +247,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
       );
       await shown(item.getByRole('button', { name: 'Arrived' }));
 
+      // Its person is also among the pending intakes, below the hand-offs.
+      await shown(backupPage.getByTestId('pending-intake').filter({ hasText: NAME }));
       await item.getByRole('link', { name: 'Open' }).click();
       await shown(backupPage.getByRole('heading', { level: 1, name: 'Warm hand-off' }));
       const actions = backupPage.getByTestId('responder-actions');
@@ -234,6 +266,25 @@ describe.skipIf(!existsSync(CHROMIUM))(
       expect(await backupPage.getByTestId('responder-actions').count()).toBe(0);
       expect(await stillNotReloaded(officerPage)).toBe(true);
       await officerPage.screenshot({ path: screenshotPath('dispatch-officer-arrived.png'), fullPage: true });
+    });
+
+    it('the analyst sees the response figures of the period, and nobody named', async () => {
+      const page = await phoneContext();
+      await signInPage(page, baseUrl, ANALYST);
+      await page.getByRole('link', { name: /Hand-off response figures/ }).click();
+      await shown(page.getByRole('heading', { level: 1, name: 'Hand-off response figures' }));
+      await page.getByLabel('Period').selectOption('7');
+      const acknowledge = page.getByTestId('figure-acknowledge');
+      await shown(acknowledge.filter({ hasText: /Time to acknowledge \(\d+ acknowledged\)/ }));
+      await shown(acknowledge.getByText(/^Median \d+ (min|s)$/));
+      await shown(page.getByTestId('figure-arrival').getByText(/^90% within \d+ (min|s)$/));
+      await shown(
+        page.getByTestId('figure-over-target').getByText('Over the 30-minute target (or never reached)'),
+      );
+      await shown(page.getByTestId('figure-warm').getByText(/^\d+%$/));
+      await shown(page.getByTestId('figure-unanswered').getByText(/^\d+ of \d+$/));
+      expect(await page.locator('body').textContent()).not.toContain(NAME);
+      await page.screenshot({ path: screenshotPath('dispatch-figures.png'), fullPage: true });
     });
 
     it('the intake deadline passes with no intake: the prosecutor sees exactly the five fields', async () => {

@@ -1,6 +1,6 @@
 import '../field/field.css';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context.tsx';
@@ -14,7 +14,7 @@ import { PATHS } from '../../routing.ts';
 import { referralPath } from '../review/paths.ts';
 import { type HandoffSummary, listOpenHandoffs } from './handoff-api.ts';
 import { handoffPath } from './paths.ts';
-import { PendingIntakes } from './pending-intakes.tsx';
+import { PendingIntakes, pendingIntakesKey } from './pending-intakes.tsx';
 import { mayRespond, ResponderActions } from './responder-actions.tsx';
 
 const HANDOFF_EVENTS = ['handoff.offered', 'handoff.updated'] as const;
@@ -58,6 +58,7 @@ export function QueuePage({ site }: { site: SessionSite }) {
   const { t, i18n } = useTranslation('dispatch');
   const { t: common } = useTranslation();
   const api = useApi();
+  const queryClient = useQueryClient();
   const [alert, setAlert] = useState<number | null>(null);
   const streamDownRef = useRef(false);
   const handoffs = useQuery({
@@ -66,10 +67,13 @@ export function QueuePage({ site }: { site: SessionSite }) {
     gcTime: 0,
     refetchInterval: () => (streamDownRef.current ? POLL_MS : false),
   });
-  const connected = useLiveEvents(site.id, HANDOFF_EVENTS, (type) => {
+  const connected = useLiveEvents(site.id, HANDOFF_EVENTS, (type, data) => {
     void handoffs.refetch();
+    void queryClient.invalidateQueries({ queryKey: pendingIntakesKey(site.id) });
     if (type === 'handoff.offered') {
-      setAlert(Date.now());
+      // The server's time of the offer (the event's), not this device's clock.
+      const at = data?.at ? Date.parse(data.at) : Number.NaN;
+      setAlert(Number.isNaN(at) ? Date.now() : at);
       beep();
     }
   });

@@ -19,13 +19,19 @@ const REFERRAL_REVIEW: Feature = {
 
 const HANDOFF_QUEUE: Feature = { key: 'handoffQueue', path: PATHS.handoffQueue, action: 'handoffs:queue' };
 
+const HANDOFF_REPORT: Feature = {
+  key: 'handoffReport',
+  path: PATHS.handoffReport,
+  action: 'handoffs:figures',
+};
+
 const ON_CALL: Feature = { key: 'onCall', path: PATHS.onCall, action: 'on_call:view' };
 
 const CARE_TEAM_FEATURES: Feature[] = [
   HANDOFF_QUEUE,
   REFERRAL_REVIEW,
   ON_CALL,
-  { key: 'intakesDue' },
+  { key: 'intakesDue', path: `${PATHS.handoffQueue}#intakes`, action: 'intakes:pending' },
   { key: 'caseload' },
   { key: 'appointmentsToday' },
 ];
@@ -47,6 +53,7 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
     REFERRAL_REVIEW,
     HANDOFF_QUEUE,
     ON_CALL,
+    HANDOFF_REPORT,
     { key: 'caseloadCaps' },
     { key: 'dashboards' },
     { key: 'reports' },
@@ -55,6 +62,7 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
   provider: [{ key: 'serviceReferrals' }],
   analyst: [
     { key: 'equityFunnel', path: PATHS.screeningReport, action: 'screenings:analyse' },
+    HANDOFF_REPORT,
     { key: 'ruleSets', path: PATHS.ruleSets, action: 'rule_sets:view' },
     { key: 'outcomes' },
     { key: 'imports' },
