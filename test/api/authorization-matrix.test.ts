@@ -16,6 +16,7 @@ import { makeSite, makeUser, type TestUser } from '../support/factories.ts';
 import { intakeAndReleaseRequest } from '../support/intake-fixtures.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { makeParticipant } from '../support/participants.ts';
+import { directoryAndServiceReferralRequest } from '../support/service-referral-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -121,6 +122,25 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   // Aggregates only: program managers and analysts.
   'handoffs.figures': ['program_manager', 'analyst'],
   'intakes.pending': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  // The partner directory: the care team reads it, program managers keep it; capacity also by the
+  // service's own provider (the test's provider works for the service's organization).
+  'directory.services.search': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'directory.organizations.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'directory.organizations.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'directory.organizations.create': ['program_manager'],
+  'directory.organizations.update': ['program_manager'],
+  'directory.services.create': ['program_manager'],
+  'directory.services.update': ['program_manager'],
+  'directory.services.capacity': ['program_manager', 'provider'],
+  'directory.provider_organization.set': ['program_manager', 'admin'],
+  'provider.organization.view': ['provider'],
+  // Service referrals: the care team; the partner's provider sees those sent to their organization.
+  'service_referrals.create': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'service_referrals.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'service_referrals.change_status': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'provider.referrals.list': ['provider'],
+  'provider.referrals.view': ['provider'],
+  'provider.referrals.change_status': ['provider'],
 };
 
 /**
@@ -145,6 +165,18 @@ const NOT_FOUND_AT_OWN_SITE: Record<string, readonly Role[]> = {
   ),
   'referrals.view': ['prosecutor'],
   'referrals.change_status': ['prosecutor'],
+  ...Object.fromEntries(
+    ['service_referrals.create', 'service_referrals.list', 'service_referrals.change_status'].map((id) => [
+      id,
+      ['officer', 'community_referrer', 'prosecutor', 'provider', 'analyst', 'admin'] as const,
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['provider.referrals.list', 'provider.referrals.view', 'provider.referrals.change_status'].map((id) => [
+      id,
+      ROLES.filter((role) => role !== 'provider'),
+    ]),
+  ),
 };
 
 const unique = () => randomBytes(4).toString('hex');
@@ -410,6 +442,13 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
       route.method,
       intakeAndRelease.url,
       intakeAndRelease.body === undefined ? {} : { body: intakeAndRelease.body },
+    );
+  const directoryOrReferral = await directoryAndServiceReferralRequest(t, route, target);
+  if (directoryOrReferral)
+    return client.request(
+      route.method,
+      directoryOrReferral.url,
+      directoryOrReferral.body === undefined ? {} : { body: directoryOrReferral.body },
     );
   const appointmentFundExit = await appointmentFundExitRequest(t, route, target, url);
   if (appointmentFundExit)
