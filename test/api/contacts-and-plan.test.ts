@@ -369,4 +369,31 @@ describe("the participant's plan", () => {
     );
     expect(foreignGoal.status).toBe(404);
   });
+
+  it("puts contacts and plan changes on the participant's timeline, without notes or the goal's words", async () => {
+    const program = await makeProgram();
+    const person = await makeParticipant(t, program.site, program.officer.client);
+    await program.caseManager.client.post(contactsUrl(program, person.participantId), {
+      kind: 'phone',
+      occurredAt: t.clock.now().toISOString(),
+      durationMinutes: 5,
+      note: 'Talked about methadone dose',
+    });
+    const goal = await program.caseManager.client.post(`${planUrl(program, person.participantId)}/goals`, {
+      goal: 'Start on methadone',
+      needs: ['moud'],
+    });
+    await program.caseManager.client.request(
+      'PATCH',
+      `${planUrl(program, person.participantId)}/goals/${goal.body.id}`,
+      { body: { status: 'achieved' } },
+    );
+    const page = await program.caseManager.client.get(
+      `/api/v1/sites/${program.site.id}/participants/${person.participantId}`,
+    );
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const whats = page.body.timeline.map((item: { what: string }) => item.what);
+    expect(whats).toEqual(expect.arrayContaining(['contact.phone', 'plan.created', 'plan.status.achieved']));
+    expect(JSON.stringify(page.body.timeline)).not.toMatch(/methadone/i);
+  });
 });

@@ -1,5 +1,7 @@
 import { findIntake } from '../../db/repositories/intakes.ts';
+import { findContactTimeline } from '../../db/repositories/participant-contacts.ts';
 import { findParticipantStatusEvents, type ParticipantRecord } from '../../db/repositories/participants.ts';
+import { findPlanTimeline } from '../../db/repositories/plan-goals.ts';
 import { findReleasesOfParticipant } from '../../db/repositories/releases.ts';
 import type { Tx } from '../../db/scope.ts';
 
@@ -68,11 +70,37 @@ const intakeCompleted: TimelineSource = async (tx, { siteId, participant }) => {
   ];
 };
 
+/** Contacts: 'contact.<kind>', with the duration; never the note. */
+const contacts: TimelineSource = async (tx, { siteId, participant }) =>
+  (await findContactTimeline(tx, siteId, participant.id)).map((contact) => ({
+    kind: 'contact',
+    at: contact.occurredAt,
+    what: `contact.${contact.kind}`,
+    detail: contact.durationMinutes === null ? null : `${contact.durationMinutes} min`,
+    by: contact.loggedBy,
+  }));
+
+/** Plan changes: 'plan.created', 'plan.status.<status>', 'plan.reworded', 'plan.needs_changed' (not the words). */
+const planChanges: TimelineSource = async (tx, { siteId, participant }) =>
+  (await findPlanTimeline(tx, siteId, participant.id)).map((change) => ({
+    kind: 'plan',
+    at: change.at,
+    what: change.event === 'status_changed' ? `plan.status.${change.toStatus}` : `plan.${change.event}`,
+    detail: null,
+    by: change.by,
+  }));
+
 /**
  * Every source of the timeline. A feature adds its items (contacts, service referrals,
  * appointments, funds, exits) by writing one TimelineSource beside its repository and listing it here.
  */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [statusEvents, releaseEvents, intakeCompleted];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [
+  statusEvents,
+  releaseEvents,
+  intakeCompleted,
+  contacts,
+  planChanges,
+];
 
 /** A participant's timeline, newest first. */
 export async function participantTimeline(

@@ -108,3 +108,23 @@ export async function findContacts(
       .map(({ userId, displayName }) => ({ userId, displayName })),
   }));
 }
+
+/** Every contact of a participant, for their timeline: kind, when, how long and who logged it. */
+export function findContactTimeline(
+  tx: Tx,
+  siteId: string,
+  participantId: string,
+): Promise<{ kind: ContactKind; occurredAt: Date; durationMinutes: number | null; loggedBy: string }[]> {
+  return tx
+    .selectFrom('participant_contacts')
+    .innerJoin('users', 'users.id', 'participant_contacts.logged_by')
+    .select([
+      'participant_contacts.kind',
+      'participant_contacts.occurred_at as occurredAt',
+      'participant_contacts.duration_minutes as durationMinutes',
+      'users.display_name as loggedBy',
+    ])
+    .where('participant_contacts.site_id', '=', siteId)
+    .where('participant_contacts.participant_id', '=', participantId)
+    .execute();
+}

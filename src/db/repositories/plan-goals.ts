@@ -175,3 +175,29 @@ export async function findGoals(
       })),
   }));
 }
+
+/** Every change to a participant's plan, for their timeline (what changed and who, not the words). */
+export async function findPlanTimeline(
+  tx: Tx,
+  siteId: string,
+  participantId: string,
+): Promise<{ event: StoredGoalEvent['event']; toStatus: GoalStatus | null; at: Date; by: string }[]> {
+  const rows = await tx
+    .selectFrom('plan_goal_events')
+    .innerJoin('plan_goals', (join) =>
+      join
+        .onRef('plan_goals.site_id', '=', 'plan_goal_events.site_id')
+        .onRef('plan_goals.id', '=', 'plan_goal_events.goal_id'),
+    )
+    .innerJoin('users', 'users.id', 'plan_goal_events.user_id')
+    .select([
+      'plan_goal_events.event',
+      'plan_goal_events.to_status as toStatus',
+      'plan_goal_events.at',
+      'users.display_name as by',
+    ])
+    .where('plan_goal_events.site_id', '=', siteId)
+    .where('plan_goals.participant_id', '=', participantId)
+    .execute();
+  return rows.map((row) => ({ ...row, toStatus: row.toStatus as GoalStatus | null }));
+}
