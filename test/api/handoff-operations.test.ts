@@ -229,6 +229,32 @@ describe('a hand-off offered to a responder with SMS alerts on', () => {
     expect(texts).toHaveLength(1);
     expect(mail.received.filter((received) => received.to.includes(backup.email))).toHaveLength(1);
     expect(await runOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    const acknowledged = await backup.client.post(`/api/v1/sites/${site.id}/handoffs/${handoffId}/events`, {
+      type: 'acknowledge',
+      etaMinutes: 10,
+    });
+    expect(acknowledged.status).toBe(200);
+  });
+
+  it('texts the backup too when it escalates to them and they turned SMS alerts on', async () => {
+    const on = await backup.client.request('PUT', contactUrl(backup.userId), {
+      body: { smsNumber: BACKUP_SMS, smsEnabled: true },
+    });
+    expect(on.status).toBe(200);
+    const referralId = await acceptedReferral('Synthetic Escalated');
+    const requested = await officer.client.post(`/api/v1/sites/${site.id}/referrals/${referralId}/handoffs`, {
+      mode: 'phone',
+    });
+    expect(requested.status).toBe(201);
+    const link = `http://localhost:3000/handoffs/${requested.body.id}`;
+    t.clock.advance(5 * MINUTE + 1000);
+    expect((await runTimers()).fired).toBe(1);
+    const before = texts.length;
+    expect(await runOutbox()).toEqual({ sent: 4, retried: 0, failed: 0 });
+    expect(texts.slice(before).sort((a, b) => a.to.localeCompare(b.to))).toEqual([
+      { to: PRIMARY_SMS, body: `LEAD hand-off requested, open the app: ${link}`, key: expect.any(String) },
+      { to: BACKUP_SMS, body: `LEAD hand-off requested, open the app: ${link}`, key: expect.any(String) },
+    ]);
   });
 });
 
