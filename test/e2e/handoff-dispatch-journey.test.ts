@@ -150,6 +150,9 @@ describe.skipIf(!existsSync(CHROMIUM))(
         .click();
       await shown(page.getByTestId('coverage-gaps').filter({ hasText: 'No gaps' }));
       await shown(page.getByText('No overrides to come.'));
+      // The site's acknowledgement limit and target, for the program manager: the defaults.
+      expect(await page.getByLabel('Time to acknowledge (min)').inputValue()).toBe('5');
+      expect(await page.getByLabel('Warm hand-off target (min)').inputValue()).toBe('30');
     });
 
     it('has the primary and the backup on their queues, live, and no coverage gap at 2 a.m.', async () => {
@@ -169,6 +172,16 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await shown(primaryPage.getByRole('heading', { level: 1, name: 'Hand-off queue' }));
       await shown(primaryPage.locator('[data-testid="queue-live"][data-connected="true"]'));
       await shown(primaryPage.getByText('No hand-offs are waiting.'));
+      // The primary turns on SMS alerts for their own number.
+      await primaryPage.getByRole('button', { name: 'My SMS alerts' }).click();
+      await primaryPage.getByLabel('Mobile number').fill('+19105550123');
+      await primaryPage.getByLabel('Send me SMS alerts').check();
+      await primaryPage.getByRole('button', { name: 'Save', exact: true }).click();
+      await primaryPage.getByRole('button', { name: 'My SMS alerts' }).click();
+      await shown(primaryPage.getByLabel('Send me SMS alerts'));
+      expect(await primaryPage.getByLabel('Mobile number').inputValue()).toBe('+19105550123');
+      expect(await primaryPage.getByLabel('Send me SMS alerts').isChecked()).toBe(true);
+      await primaryPage.getByRole('button', { name: 'Close' }).click();
       await markNotReloaded(primaryPage);
 
       backupPage = await phoneContext();
@@ -328,6 +341,19 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await card.getByRole('button', { name: 'Record it' }).click();
       await shown(card.getByTestId('decision').filter({ hasText: 'Decision: declined to file' }));
       expect(await card.getByRole('button', { name: 'Filed' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Español' }).click();
+      await shown(
+        page.getByRole('heading', { level: 1, name: 'Desvíos de arresto: fechas límite de admisión' }),
+      );
+      expect(await card.getByTestId('field-label').allTextContents()).toEqual([
+        'Número de incidente',
+        'Agente que derivó',
+        'Fecha de derivación',
+        'Fecha límite',
+        'Admisión completada',
+      ]);
+      await shown(card.getByText('Decisión: no presentar cargos'));
+      await page.getByRole('button', { name: 'English' }).click();
       expect(problems.flat()).toEqual([]);
     });
   },

@@ -1,7 +1,7 @@
 import '../field/field.css';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context.tsx';
 import type { SessionSite } from '../../api/types.ts';
@@ -13,6 +13,7 @@ import { POLL_MS, useLiveEvents, useStreamDown } from '../../live/use-live-event
 import { PATHS } from '../../routing.ts';
 import { referralPath } from '../review/paths.ts';
 import { type HandoffSummary, listOpenHandoffs } from './handoff-api.ts';
+import { MyAlerts } from './my-alerts.tsx';
 import { handoffPath } from './paths.ts';
 import { PendingIntakes, pendingIntakesKey } from './pending-intakes.tsx';
 import { mayRespond, ResponderActions } from './responder-actions.tsx';
@@ -60,15 +61,8 @@ export function QueuePage({ site }: { site: SessionSite }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [alert, setAlert] = useState<number | null>(null);
-  const streamDownRef = useRef(false);
-  const handoffs = useQuery({
-    queryKey: ['handoffs', site.id],
-    queryFn: () => listOpenHandoffs(api, site.id),
-    gcTime: 0,
-    refetchInterval: () => (streamDownRef.current ? POLL_MS : false),
-  });
   const connected = useLiveEvents(site.id, HANDOFF_EVENTS, (type, data) => {
-    void handoffs.refetch();
+    void queryClient.invalidateQueries({ queryKey: ['handoffs', site.id] });
     void queryClient.invalidateQueries({ queryKey: pendingIntakesKey(site.id) });
     if (type === 'handoff.offered') {
       // The server's time of the offer (the event's), not this device's clock.
@@ -78,7 +72,13 @@ export function QueuePage({ site }: { site: SessionSite }) {
     }
   });
   const streamDown = useStreamDown(connected);
-  streamDownRef.current = streamDown;
+  const handoffs = useQuery({
+    queryKey: ['handoffs', site.id],
+    queryFn: () => listOpenHandoffs(api, site.id),
+    gcTime: 0,
+    // Polled only while the live stream is down.
+    refetchInterval: streamDown ? POLL_MS : false,
+  });
 
   const time = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, {
@@ -107,6 +107,7 @@ export function QueuePage({ site }: { site: SessionSite }) {
           {connected ? t('queue.live') : streamDown ? t('queue.polling') : t('queue.connecting')}
         </Badge>
       </Group>
+      <MyAlerts site={site} />
       {alert !== null && (
         <Alert
           color="red"

@@ -31,6 +31,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { newIdempotencyKey } from '../../offline/keys.ts';
 import { PATHS } from '../../routing.ts';
+import { HandoffSettings } from './handoff-settings.tsx';
 
 type OnCall = z.infer<typeof onCallResponse>;
 type Gaps = z.infer<typeof gapsResponse>;
@@ -183,6 +184,7 @@ export function OnCallPage({ site }: { site: SessionSite }) {
         </>
       )}
       {staff.isError && <ErrorAlert error={staff.error} />}
+      {site.actions.includes('handoffs:settings') && <HandoffSettings site={site} />}
     </>
   );
 }
