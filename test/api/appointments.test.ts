@@ -233,6 +233,20 @@ describe('attendance', () => {
     });
   });
 
+  it('shows on the timeline when booked and when recorded, with the place and never the purpose', async () => {
+    const { participantId } = await participantWithContacts();
+    const soon = await book(participantId, new Date(t.clock.now().getTime() + 10 * 60_000));
+    await record(participantId, soon.id, 'missed');
+    const page = await caseManager.get(`/api/v1/sites/${site.id}/participants/${participantId}`);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const items = page.body.timeline.filter((item: { kind: string }) => item.kind === 'appointment');
+    expect(items.map((item: { what: string; detail: string }) => [item.what, item.detail]).sort()).toEqual([
+      ['appointment.missed', soon.place],
+      ['appointment.scheduled', soon.place],
+    ]);
+    expect(JSON.stringify(page.body.timeline)).not.toMatch(/Buprenorphine|methadone/);
+  });
+
   it('answers 400 naming the field for a bad request, and 404 for an unknown appointment', async () => {
     const { participantId } = await participantWithContacts();
     const bad = await caseManager.post(appointmentsUrl(participantId), {

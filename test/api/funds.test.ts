@@ -262,6 +262,30 @@ describe('the ledger', () => {
   });
 });
 
+describe('the timeline', () => {
+  it('shows each entry with its amount and source, never the note', async () => {
+    const { participantId } = await makeParticipant(t, site, clients.case_manager);
+    const entry = await spend(participantId, {
+      date: '2026-04-03',
+      amountCents: 1250,
+      category: 'transport',
+      fundingSourceId: settlement,
+      note: 'Bus pass to the clinic',
+    });
+    await clients.case_manager.post(`${fundsUrl(participantId)}/${entry.id}/reversal`, {
+      date: '2026-04-04',
+    });
+    const page = await clients.case_manager.get(`${siteUrl()}/participants/${participantId}`);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const items = page.body.timeline.filter((item: { kind: string }) => item.kind === 'funds');
+    expect(items.map((item: { what: string; detail: string }) => [item.what, item.detail]).sort()).toEqual([
+      ['funds.reversal.transport', '$12.50 · Opioid settlement funds'],
+      ['funds.spend.transport', '$12.50 · Opioid settlement funds'],
+    ]);
+    expect(JSON.stringify(page.body.timeline)).not.toContain('Bus pass');
+  });
+});
+
 describe('period totals', () => {
   it('per site by source and category, each entry counted on its own date, boundaries included', async () => {
     const boundarySite = await makeSite(t.database.db);

@@ -1,3 +1,5 @@
+import { findAppointmentTimeline } from '../../db/repositories/appointments.ts';
+import { findFundTimeline } from '../../db/repositories/funds.ts';
 import { findIntake } from '../../db/repositories/intakes.ts';
 import { findContactTimeline } from '../../db/repositories/participant-contacts.ts';
 import { findParticipantStatusEvents, type ParticipantRecord } from '../../db/repositories/participants.ts';
@@ -90,6 +92,39 @@ const planChanges: TimelineSource = async (tx, { siteId, participant }) =>
     by: change.by,
   }));
 
+/** Appointments: 'appointment.scheduled' when booked, then 'appointment.<attended|missed|cancelled>'; the place, never the purpose. */
+const appointments: TimelineSource = async (tx, { siteId, participant }) =>
+  (await findAppointmentTimeline(tx, siteId, participant.id)).flatMap((appointment) => [
+    {
+      kind: 'appointment',
+      at: appointment.createdAt,
+      what: 'appointment.scheduled',
+      detail: appointment.place,
+      by: appointment.createdBy,
+    },
+    ...(appointment.statusAt
+      ? [
+          {
+            kind: 'appointment',
+            at: appointment.statusAt,
+            what: `appointment.${appointment.status}`,
+            detail: appointment.place,
+            by: appointment.statusBy,
+          },
+        ]
+      : []),
+  ]);
+
+/** Funds: 'funds.<spend|reversal>.<category>', with the amount and the funding source; never the note. */
+const funds: TimelineSource = async (tx, { siteId, participant }) =>
+  (await findFundTimeline(tx, siteId, participant.id)).map((entry) => ({
+    kind: 'funds',
+    at: entry.recordedAt,
+    what: `funds.${entry.kind}.${entry.category}`,
+    detail: `$${(entry.amountCents / 100).toFixed(2)} · ${entry.fundingSourceName}`,
+    by: entry.recordedBy,
+  }));
+
 /**
  * Every source of the timeline. A feature adds its items (contacts, service referrals,
  * appointments, funds, exits) by writing one TimelineSource beside its repository and listing it here.
@@ -99,6 +134,8 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   releaseEvents,
   intakeCompleted,
   contacts,
+  appointments,
+  funds,
   planChanges,
 ];
 

@@ -237,3 +237,38 @@ export async function findReminderRecipients(
     timezone: participant.timezone,
   };
 }
+
+export type AppointmentTimelineRow = {
+  createdAt: Date;
+  startsAt: Date;
+  place: string;
+  status: AppointmentStatus;
+  statusAt: Date | null;
+  createdBy: string | null;
+  statusBy: string | null;
+};
+
+/** A participant's appointments for the timeline: when booked and by whom, and the recorded outcome. */
+export async function findAppointmentTimeline(
+  tx: Tx,
+  siteId: string,
+  participantId: string,
+): Promise<AppointmentTimelineRow[]> {
+  const rows = await tx
+    .selectFrom('appointments as a')
+    .leftJoin('users as booked', 'booked.id', 'a.created_by')
+    .leftJoin('users as recorded', 'recorded.id', 'a.status_by')
+    .select([
+      'a.created_at as createdAt',
+      'a.starts_at as startsAt',
+      'a.place',
+      'a.status',
+      'a.status_at as statusAt',
+      'booked.display_name as createdBy',
+      'recorded.display_name as statusBy',
+    ])
+    .where('a.site_id', '=', siteId)
+    .where('a.participant_id', '=', participantId)
+    .execute();
+  return rows as AppointmentTimelineRow[];
+}

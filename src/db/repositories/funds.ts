@@ -216,3 +216,38 @@ export async function findFundTotals(
     entries: Number(row.entries),
   }));
 }
+
+export type FundTimelineRow = {
+  kind: FundEntryKind;
+  recordedAt: Date;
+  amountCents: number;
+  category: FundCategory;
+  fundingSourceName: string;
+  recordedBy: string | null;
+};
+
+/** A participant's ledger entries for the timeline, with who recorded each (never the note). */
+export async function findFundTimeline(
+  tx: Tx,
+  siteId: string,
+  participantId: string,
+): Promise<FundTimelineRow[]> {
+  const rows = await tx
+    .selectFrom('fund_entries as e')
+    .innerJoin('funding_sources as s', (join) =>
+      join.onRef('s.site_id', '=', 'e.site_id').onRef('s.id', '=', 'e.funding_source_id'),
+    )
+    .leftJoin('users as u', 'u.id', 'e.recorded_by')
+    .select([
+      'e.kind',
+      'e.recorded_at as recordedAt',
+      'e.amount_cents as amountCents',
+      'e.category',
+      's.name as fundingSourceName',
+      'u.display_name as recordedBy',
+    ])
+    .where('e.site_id', '=', siteId)
+    .where('e.participant_id', '=', participantId)
+    .execute();
+  return rows as FundTimelineRow[];
+}
