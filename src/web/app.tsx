@@ -11,6 +11,7 @@ import { handoffIdOf } from './pages/handoff/paths.ts';
 import { HomePage } from './pages/home/home-page.tsx';
 import { MfaVerifyPage } from './pages/mfa/mfa-verify-page.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
+import { participantRouteOf } from './pages/participant/paths.ts';
 import { referralIdOf, screenRequestIdOf } from './pages/review/paths.ts';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { NoSitesPage } from './pages/sites/no-sites-page.tsx';
@@ -55,6 +56,18 @@ const ScreeningReportPage = lazy(() =>
   })),
 );
 const StaffPage = lazy(() => import('./pages/staff/staff-page.tsx').then((m) => ({ default: m.StaffPage })));
+const ParticipantsPage = lazy(() =>
+  import('./pages/participant/participants-page.tsx').then((m) => ({ default: m.ParticipantsPage })),
+);
+const ParticipantPage = lazy(() =>
+  import('./pages/participant/participant-page.tsx').then((m) => ({ default: m.ParticipantPage })),
+);
+const IntakePage = lazy(() =>
+  import('./pages/participant/intake-page.tsx').then((m) => ({ default: m.IntakePage })),
+);
+const ReleasePrintPage = lazy(() =>
+  import('./pages/participant/release-print-page.tsx').then((m) => ({ default: m.ReleasePrintPage })),
+);
 const QueuePage = lazy(() =>
   import('./pages/handoff/queue-page.tsx').then((m) => ({ default: m.QueuePage })),
 );
@@ -165,6 +178,8 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       ) : (
         <NotFoundPage />
       );
+    case PATHS.participants:
+      return site.actions.includes('participants:view') ? <ParticipantsPage site={site} /> : <NotFoundPage />;
     case PATHS.screeningReport:
       return site.actions.includes('screenings:analyse') ? (
         <ScreeningReportPage site={site} />
@@ -184,6 +199,22 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       const handoffId = handoffIdOf(path);
       if (handoffId && site.actions.includes('handoffs:view'))
         return <HandoffPage key={handoffId} site={site} handoffId={handoffId} />;
+      // /participants/<id>, its intake and a release's printable copy: the care team.
+      const participant = participantRouteOf(path);
+      if (participant && site.actions.includes('participants:view')) {
+        if (participant.page === 'intake')
+          return <IntakePage key={path} site={site} participantId={participant.participantId} />;
+        if (participant.page === 'print')
+          return (
+            <ReleasePrintPage
+              key={path}
+              site={site}
+              participantId={participant.participantId}
+              releaseId={participant.releaseId}
+            />
+          );
+        return <ParticipantPage key={path} site={site} participantId={participant.participantId} />;
+      }
       return <NotFoundPage />;
     }
   }

@@ -20,6 +20,8 @@ export const PATHS = {
   onCall: '/on-call',
   prosecutor: '/prosecutor',
   handoffReport: '/reports/handoffs',
+  /** Participants (care team): /participants/<id> is one participant's page. */
+  participants: '/participants',
   /** Public, no sign-in: /refer/<site slug>. */
   publicReferral: '/refer',
 } as const;

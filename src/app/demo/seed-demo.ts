@@ -3,6 +3,7 @@ import { countSites } from '../../db/repositories/sites.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { createSite } from '../sites/create-site.ts';
 import { createUser } from '../users/create-user.ts';
+import { seedDemoParticipants } from './demo-participants.ts';
 import { seedDemoReferrals } from './demo-referrals.ts';
 
 /** The demo's shared password: synthetic accounts on a demo site, never for real data. */
@@ -87,13 +88,20 @@ export async function seedDemo(
     const sites = new Map<string, string>();
     for (const site of demo.sites) sites.set(site.slug, (await createSite(tx, site, now)).id);
     const officers = new Map<string, string>();
+    const caseManagers = new Map<string, string>();
     for (const login of demo.logins) {
       const { userId } = await createUser(tx, { ...login, password: DEMO_PASSWORD });
       if (login.role === 'officer' && !officers.has(login.siteSlug)) officers.set(login.siteSlug, userId);
+      if (login.role === 'case_manager' && !caseManagers.has(login.siteSlug))
+        caseManagers.set(login.siteSlug, userId);
     }
     for (const [slug, officerId] of officers) {
       const siteId = sites.get(slug);
       if (siteId) await seedDemoReferrals(tx, { id: siteId }, officerId, now);
+      const caseManagerId = caseManagers.get(slug);
+      const timezone = demo.sites.find((site) => site.slug === slug)?.timezone ?? 'UTC';
+      if (siteId && caseManagerId)
+        await seedDemoParticipants(tx, { id: siteId, timezone }, caseManagerId, now);
     }
     return { seeded: true };
   });

@@ -7,6 +7,8 @@ import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
 import fieldEn from './field.en.json' with { type: 'json' };
 import fieldEs from './field.es.json' with { type: 'json' };
+import participantEn from './participant.en.json' with { type: 'json' };
+import participantEs from './participant.es.json' with { type: 'json' };
 import programEn from './program.en.json' with { type: 'json' };
 import programEs from './program.es.json' with { type: 'json' };
 
@@ -35,10 +37,22 @@ export function createI18n(): I18n {
     // "field": the officer's field app; "program": review, rules and reports, and the public page;
     // "dispatch": hand-off queue and answers, on-call roster, the prosecutor's deadlines, response figures.
     resources: {
-      en: { translation: en, field: fieldEn, program: programEn, dispatch: dispatchEn },
-      es: { translation: es, field: fieldEs, program: programEs, dispatch: dispatchEs },
+      en: {
+        translation: en,
+        field: fieldEn,
+        program: programEn,
+        dispatch: dispatchEn,
+        participant: participantEn,
+      },
+      es: {
+        translation: es,
+        field: fieldEs,
+        program: programEs,
+        dispatch: dispatchEs,
+        participant: participantEs,
+      },
     },
-    ns: ['translation', 'field', 'program', 'dispatch'],
+    ns: ['translation', 'field', 'program', 'dispatch', 'participant'],
     defaultNS: 'translation',
     lng: initialLanguage(),
     fallbackLng: 'en',

@@ -27,9 +27,12 @@ const HANDOFF_REPORT: Feature = {
 
 const ON_CALL: Feature = { key: 'onCall', path: PATHS.onCall, action: 'on_call:view' };
 
+const PARTICIPANTS: Feature = { key: 'participants', path: PATHS.participants, action: 'participants:view' };
+
 const CARE_TEAM_FEATURES: Feature[] = [
   HANDOFF_QUEUE,
   REFERRAL_REVIEW,
+  PARTICIPANTS,
   ON_CALL,
   { key: 'intakesDue', path: `${PATHS.handoffQueue}#intakes`, action: 'intakes:pending' },
   { key: 'caseload' },
@@ -51,6 +54,7 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
     { key: 'ruleSets', path: PATHS.ruleSets, action: 'rule_sets:view' },
     { key: 'screeningReport', path: PATHS.screeningReport, action: 'screenings:analyse' },
     REFERRAL_REVIEW,
+    PARTICIPANTS,
     HANDOFF_QUEUE,
     ON_CALL,
     HANDOFF_REPORT,

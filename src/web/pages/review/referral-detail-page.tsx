@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { awaitsIntake, type ReferralStatus } from '../../../domain/referrals/lifecycle.ts';
 import type { SessionSite } from '../../api/types.ts';
 import { AppLink } from '../../components/app-link.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -13,6 +14,7 @@ import { followLink, PATHS } from '../../routing.ts';
 import { DecisionPanel } from '../field/decision-steps.tsx';
 import { statusWords } from '../field/offer-words.ts';
 import { type AnswerWord, awaitsAnswer, RecordAnswer } from '../field/record-answer.tsx';
+import { StartIntake } from '../participant/start-intake-button.tsx';
 import { formatDateTime, waitedFor } from './format.ts';
 import { screenRequestPath } from './paths.ts';
 import { type ReferralDetail, screenedKey, useCloseRequest, useReferral } from './referrals-api.ts';
@@ -116,6 +118,13 @@ function Detail({ site, referral }: { site: SessionSite; referral: ReferralDetai
           </dl>
         </Card>
       )}
+
+      {site.actions.includes('participants:write') &&
+        awaitsIntake(referral.status as ReferralStatus, {
+          screening: referral.screening,
+          pathway: referral.pathway,
+          prosecutorApprovalRequired: false,
+        }) && <StartIntake siteId={site.id} referralId={referral.id} />}
 
       {justClosed && (
         <Alert color="green" variant="light" role="status" mb="md">

@@ -1,0 +1,115 @@
+// The care team's reads and writes of participants (src/http/routes/participants.ts).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  createReleaseRequest,
+  participantDetail,
+  participantSummary,
+  releaseSchema,
+  saveIntakeRequest,
+} from '../../../contracts/participants.ts';
+import { useApi } from '../../api/api-context.tsx';
+
+export type ParticipantSummary = z.infer<typeof participantSummary>;
+export type ParticipantDetail = z.infer<typeof participantDetail>;
+export type Release = z.infer<typeof releaseSchema>;
+export type SaveIntakeBody = z.input<typeof saveIntakeRequest>;
+export type CreateReleaseBody = z.input<typeof createReleaseRequest>;
+
+const sitePath = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}`;
+const participantUrl = (siteId: string, participantId: string) =>
+  `${sitePath(siteId)}/participants/${encodeURIComponent(participantId)}`;
+
+export function useParticipants(siteId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['participants', siteId, 'list'],
+    queryFn: () =>
+      api.request<{ participants: ParticipantSummary[] }>('GET', `${sitePath(siteId)}/participants`),
+  });
+}
+
+export function useParticipant(siteId: string, participantId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['participants', siteId, 'detail', participantId],
+    queryFn: () => api.request<ParticipantDetail>('GET', participantUrl(siteId, participantId)),
+  });
+}
+
+export function useRelease(siteId: string, participantId: string, releaseId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['participants', siteId, 'release', releaseId],
+    queryFn: () =>
+      api.request<Release>(
+        'GET',
+        `${participantUrl(siteId, participantId)}/releases/${encodeURIComponent(releaseId)}`,
+      ),
+  });
+}
+
+/** Starts (or reopens) the intake of an accepted referral; answers the participant. */
+export function useStartIntake(siteId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (referralId: string) =>
+      api.request<ParticipantSummary>(
+        'POST',
+        `${sitePath(siteId)}/referrals/${encodeURIComponent(referralId)}/intake`,
+        { body: {} },
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['participants', siteId] }),
+  });
+}
+
+function useParticipantMutation<Input, Output>(
+  siteId: string,
+  participantId: string,
+  request: (input: Input) => { method: 'POST' | 'PUT'; path: string; body?: unknown },
+) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    networkMode: 'always',
+    mutationFn: (input: Input) => {
+      const { method, path, body } = request(input);
+      return api.request<Output>(method, `${participantUrl(siteId, participantId)}${path}`, {
+        body: body ?? {},
+      });
+    },
+    onSuccess: async (result) => {
+      if (result && typeof result === 'object' && 'timeline' in result)
+        queryClient.setQueryData(['participants', siteId, 'detail', participantId], result);
+      await queryClient.invalidateQueries({ queryKey: ['participants', siteId] });
+    },
+  });
+}
+
+export const useSaveIntake = (siteId: string, participantId: string) =>
+  useParticipantMutation<SaveIntakeBody, ParticipantDetail>(siteId, participantId, (body) => ({
+    method: 'PUT',
+    path: '/intake',
+    body,
+  }));
+
+export const useCompleteIntake = (siteId: string, participantId: string) =>
+  useParticipantMutation<void, ParticipantDetail>(siteId, participantId, () => ({
+    method: 'POST',
+    path: '/intake/complete',
+  }));
+
+export const useCreateRelease = (siteId: string, participantId: string) =>
+  useParticipantMutation<CreateReleaseBody, Release>(siteId, participantId, (body) => ({
+    method: 'POST',
+    path: '/releases',
+    body,
+  }));
+
+export const useRevokeRelease = (siteId: string, participantId: string) =>
+  useParticipantMutation<{ releaseId: string; note?: string }, Release>(siteId, participantId, (input) => ({
+    method: 'POST',
+    path: `/releases/${encodeURIComponent(input.releaseId)}/revoke`,
+    body: input.note ? { note: input.note } : {},
+  }));
