@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { GOAL_STATUSES, NEED_DOMAINS } from '../domain/participants/plan.ts';
 
+export type { GoalStatus, NeedDomain } from '../domain/participants/plan.ts';
+export { GOAL_STATUSES, NEED_DOMAINS };
+
 export const goalParams = z.strictObject({ siteId: z.uuid(), participantId: z.uuid(), goalId: z.uuid() });
 
 const goalText = z.string().trim().min(1).max(1000).describe('The goal in the person’s own words');

@@ -56,6 +56,9 @@ const ScreeningReportPage = lazy(() =>
   })),
 );
 const StaffPage = lazy(() => import('./pages/staff/staff-page.tsx').then((m) => ({ default: m.StaffPage })));
+const CaseloadsPage = lazy(() =>
+  import('./pages/caseloads/caseloads-page.tsx').then((m) => ({ default: m.CaseloadsPage })),
+);
 const ParticipantsPage = lazy(() =>
   import('./pages/participant/participants-page.tsx').then((m) => ({ default: m.ParticipantsPage })),
 );
@@ -180,6 +183,8 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       );
     case PATHS.participants:
       return site.actions.includes('participants:view') ? <ParticipantsPage site={site} /> : <NotFoundPage />;
+    case PATHS.caseloads:
+      return site.actions.includes('caseloads:view') ? <CaseloadsPage site={site} /> : <NotFoundPage />;
     case PATHS.screeningReport:
       return site.actions.includes('screenings:analyse') ? (
         <ScreeningReportPage site={site} />

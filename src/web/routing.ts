@@ -22,6 +22,8 @@ export const PATHS = {
   handoffReport: '/reports/handoffs',
   /** Participants (care team): /participants/<id> is one participant's page. */
   participants: '/participants',
+  /** Caseloads against the caps, people going "in the wind", assigning case managers (care team). */
+  caseloads: '/caseloads',
   /** Public, no sign-in: /refer/<site slug>. */
   publicReferral: '/refer',
 } as const;

@@ -31,7 +31,7 @@ export const SIGNED_OUT_CODES: ReadonlySet<string> = new Set(['UNAUTHENTICATED',
 /** Codes meaning the second factor must be done first: the app re-reads the session. */
 export const MFA_CODES: ReadonlySet<string> = new Set(['MFA_REQUIRED', 'MFA_ENROLMENT_REQUIRED']);
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 function readJson(text: string): unknown {
   if (!text) return undefined;

@@ -35,7 +35,7 @@ const CARE_TEAM_FEATURES: Feature[] = [
   PARTICIPANTS,
   ON_CALL,
   { key: 'intakesDue', path: `${PATHS.handoffQueue}#intakes`, action: 'intakes:pending' },
-  { key: 'caseload' },
+  { key: 'caseload', path: PATHS.caseloads, action: 'caseloads:view' },
   { key: 'appointmentsToday' },
 ];
 
@@ -58,7 +58,7 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
     HANDOFF_QUEUE,
     ON_CALL,
     HANDOFF_REPORT,
-    { key: 'caseloadCaps' },
+    { key: 'caseloadCaps', path: PATHS.caseloads, action: 'caseloads:manage' },
     { key: 'dashboards' },
     { key: 'reports' },
   ],

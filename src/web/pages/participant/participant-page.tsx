@@ -6,9 +6,11 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PATHS } from '../../routing.ts';
+import { ContactsSection } from './contacts-section.tsx';
 import { IntakeSection } from './intake-section.tsx';
 import { useParticipant } from './participant-api.ts';
 import { ParticipantSummarySection } from './participant-summary.tsx';
+import { PlanSection } from './plan-section.tsx';
 import { ReleasesSection } from './releases-section.tsx';
 import type { ParticipantSection } from './section.ts';
 import { TimelineSection } from './timeline-section.tsx';
@@ -20,6 +22,8 @@ import { TimelineSection } from './timeline-section.tsx';
  */
 const SECTIONS: readonly ParticipantSection[] = [
   ParticipantSummarySection,
+  ContactsSection,
+  PlanSection,
   IntakeSection,
   ReleasesSection,
   TimelineSection,
