@@ -55,6 +55,12 @@ const ScreeningReportPage = lazy(() =>
     default: m.ScreeningReportPage,
   })),
 );
+const DirectoryPage = lazy(() =>
+  import('./pages/directory/directory-page.tsx').then((m) => ({ default: m.DirectoryPage })),
+);
+const ProviderReferralsPage = lazy(() =>
+  import('./pages/provider/provider-referrals-page.tsx').then((m) => ({ default: m.ProviderReferralsPage })),
+);
 const StaffPage = lazy(() => import('./pages/staff/staff-page.tsx').then((m) => ({ default: m.StaffPage })));
 const CaseloadsPage = lazy(() =>
   import('./pages/caseloads/caseloads-page.tsx').then((m) => ({ default: m.CaseloadsPage })),
@@ -185,6 +191,14 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       return site.actions.includes('participants:view') ? <ParticipantsPage site={site} /> : <NotFoundPage />;
     case PATHS.caseloads:
       return site.actions.includes('caseloads:view') ? <CaseloadsPage site={site} /> : <NotFoundPage />;
+    case PATHS.directory:
+      return site.actions.includes('directory:view') ? <DirectoryPage site={site} /> : <NotFoundPage />;
+    case PATHS.providerReferrals:
+      return site.actions.includes('service_referrals:provider') ? (
+        <ProviderReferralsPage site={site} />
+      ) : (
+        <NotFoundPage />
+      );
     case PATHS.screeningReport:
       return site.actions.includes('screenings:analyse') ? (
         <ScreeningReportPage site={site} />

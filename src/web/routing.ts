@@ -24,6 +24,10 @@ export const PATHS = {
   participants: '/participants',
   /** Caseloads against the caps, people going "in the wind", assigning case managers (care team). */
   caseloads: '/caseloads',
+  /** The partner directory (care team). */
+  directory: '/directory',
+  /** A partner agency's referrals and capacity (provider). */
+  providerReferrals: '/provider/referrals',
   /** Public, no sign-in: /refer/<site slug>. */
   publicReferral: '/refer',
 } as const;

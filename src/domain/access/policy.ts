@@ -92,16 +92,6 @@ export const ACTIONS = {
   'service_referrals:write': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   /** A partner agency's user: the referrals sent to their organization, as far as each release allows. */
   'service_referrals:provider': ['provider'],
-  /** The partner directory: search and read organizations and services (the care team). */
-  'directory:view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  /** Add and edit partner organizations and services, and link provider users to one. */
-  'directory:manage': ['program_manager'],
-  /** Set a service's capacity: a program manager, or a provider for their own organization (mayManageDirectoryService). */
-  'directory:capacity': ['program_manager', 'provider'],
-  /** Refer a participant to a partner service, read and move their referrals (checked per record: 404 otherwise). */
-  'service_referrals:write': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  /** A partner agency's user: the referrals sent to their organization, as far as each release allows. */
-  'service_referrals:provider': ['provider'],
   /** The live event stream: anyone signed in at the site (each hears only events addressed to them). */
   'live:listen': [
     'officer',
@@ -217,23 +207,6 @@ export function mayManageStaffContact(principal: Principal, userId: string): boo
  */
 export function mayAccessParticipant(principal: Principal, access: 'view' | 'write'): boolean {
   return authorize(principal, access === 'view' ? 'participants:view' : 'participants:write').allowed;
-}
-
-/**
- * Who may change a directory service's capacity: a program manager any, a provider user only their
- * own organization's (anyone else is told the service does not exist).
- */
-export function mayManageDirectoryService(
-  principal: Principal,
-  service: { organizationId: string },
-  ownOrganizationId: string | null,
-): boolean {
-  if (principal.rolesAtSite.includes('program_manager')) return true;
-  return (
-    principal.rolesAtSite.includes('provider') &&
-    ownOrganizationId !== null &&
-    ownOrganizationId === service.organizationId
-  );
 }
 
 /**

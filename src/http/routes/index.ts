@@ -1,7 +1,6 @@
 import type { RouteDefinition } from '../route.ts';
 import { appointmentRoutes } from './appointments.ts';
 import { authRoutes } from './auth.ts';
-import { directoryRoutes } from './directory.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { directoryRoutes } from './directory.ts';
 import { fundRoutes } from './funds.ts';
@@ -16,7 +15,6 @@ import { participantCareRoutes } from './participant-care.ts';
 import { participantRoutes } from './participants.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
-import { serviceReferralRoutes } from './service-referrals.ts';
 import { serviceReferralRoutes } from './service-referrals.ts';
 import { siteRoutes } from './sites.ts';
 
@@ -37,8 +35,6 @@ export const ROUTES: RouteDefinition[] = [
   ...participantExitRoutes,
   ...appointmentRoutes,
   ...fundRoutes,
-  ...directoryRoutes,
-  ...serviceReferralRoutes,
   ...directoryRoutes,
   ...serviceReferralRoutes,
   ...liveRoutes,

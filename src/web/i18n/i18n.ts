@@ -1,6 +1,8 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage.ts';
+import directoryEn from './directory.en.json' with { type: 'json' };
+import directoryEs from './directory.es.json' with { type: 'json' };
 import dispatchEn from './dispatch.en.json' with { type: 'json' };
 import dispatchEs from './dispatch.es.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
@@ -43,6 +45,7 @@ export function createI18n(): I18n {
         program: programEn,
         dispatch: dispatchEn,
         participant: participantEn,
+        directory: directoryEn,
       },
       es: {
         translation: es,
@@ -50,9 +53,10 @@ export function createI18n(): I18n {
         program: programEs,
         dispatch: dispatchEs,
         participant: participantEs,
+        directory: directoryEs,
       },
     },
-    ns: ['translation', 'field', 'program', 'dispatch', 'participant'],
+    ns: ['translation', 'field', 'program', 'dispatch', 'participant', 'directory'],
     defaultNS: 'translation',
     lng: initialLanguage(),
     fallbackLng: 'en',

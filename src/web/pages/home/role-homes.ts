@@ -27,6 +27,8 @@ const HANDOFF_REPORT: Feature = {
 
 const ON_CALL: Feature = { key: 'onCall', path: PATHS.onCall, action: 'on_call:view' };
 
+const DIRECTORY: Feature = { key: 'directory', path: PATHS.directory, action: 'directory:view' };
+
 const PARTICIPANTS: Feature = { key: 'participants', path: PATHS.participants, action: 'participants:view' };
 
 const CARE_TEAM_FEATURES: Feature[] = [
@@ -34,6 +36,7 @@ const CARE_TEAM_FEATURES: Feature[] = [
   REFERRAL_REVIEW,
   PARTICIPANTS,
   ON_CALL,
+  DIRECTORY,
   { key: 'intakesDue', path: `${PATHS.handoffQueue}#intakes`, action: 'intakes:pending' },
   { key: 'caseload', path: PATHS.caseloads, action: 'caseloads:view' },
   { key: 'appointmentsToday' },
@@ -58,12 +61,15 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
     HANDOFF_QUEUE,
     ON_CALL,
     HANDOFF_REPORT,
+    DIRECTORY,
     { key: 'caseloadCaps', path: PATHS.caseloads, action: 'caseloads:manage' },
     { key: 'dashboards' },
     { key: 'reports' },
   ],
   prosecutor: [{ key: 'intakeDeadlines', path: PATHS.prosecutor, action: 'prosecutor:deadlines' }],
-  provider: [{ key: 'serviceReferrals' }],
+  provider: [
+    { key: 'serviceReferrals', path: PATHS.providerReferrals, action: 'service_referrals:provider' },
+  ],
   analyst: [
     { key: 'equityFunnel', path: PATHS.screeningReport, action: 'screenings:analyse' },
     HANDOFF_REPORT,

@@ -13,6 +13,7 @@ import { ParticipantSummarySection } from './participant-summary.tsx';
 import { PlanSection } from './plan-section.tsx';
 import { ReleasesSection } from './releases-section.tsx';
 import type { ParticipantSection } from './section.ts';
+import { ServiceReferralsSection } from './service-referrals-section.tsx';
 import { TimelineSection } from './timeline-section.tsx';
 
 /**
@@ -26,6 +27,7 @@ const SECTIONS: readonly ParticipantSection[] = [
   PlanSection,
   IntakeSection,
   ReleasesSection,
+  ServiceReferralsSection,
   TimelineSection,
 ];
 

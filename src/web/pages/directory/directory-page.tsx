@@ -1,0 +1,103 @@
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionSite } from '../../api/types.ts';
+import { AppLink } from '../../components/app-link.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { PATHS } from '../../routing.ts';
+import { AddPartnerForm } from './add-partner-form.tsx';
+import { type DirectoryFilters, useDirectory } from './directory-api.ts';
+import { CAPACITIES, SERVICE_CATEGORIES } from './directory-types.ts';
+import { ServiceCard } from './service-card.tsx';
+
+const NO_FILTERS: DirectoryFilters = { q: '', category: '', language: '', capacity: '' };
+const LANGUAGES = ['en', 'es', 'fr', 'ht', 'vi', 'zh', 'ar'];
+
+/** The partner directory for the care team: search and filter services, capacity at a glance. */
+export function DirectoryPage({ site }: { site: SessionSite }) {
+  const { t, i18n } = useTranslation('directory');
+  const { t: common } = useTranslation();
+  const [filters, setFilters] = useState<DirectoryFilters>(NO_FILTERS);
+  const [words] = useDebouncedValue(filters.q, 250);
+  const directory = useDirectory(site.id, { ...filters, q: words });
+  const manages = site.actions.includes('directory:manage');
+  const languageName = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const set = (key: keyof DirectoryFilters) => (value: string | null) =>
+    setFilters((current) => ({ ...current, [key]: value ?? '' }));
+  return (
+    <>
+      <AppLink to={PATHS.home} size="sm">
+        {common('common.backHome')}
+      </AppLink>
+      <PageTitle>{t('page.title')}</PageTitle>
+      <Text mb="md">{t('page.intro')}</Text>
+      <Stack gap="sm" mb="md" role="search">
+        <TextInput
+          label={t('filters.q')}
+          placeholder={t('filters.qPlaceholder')}
+          size="md"
+          type="search"
+          value={filters.q}
+          onChange={(event) => set('q')(event.currentTarget.value)}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('filters.category')}
+            size="md"
+            clearable
+            placeholder={t('filters.any')}
+            value={filters.category || null}
+            onChange={set('category')}
+            data={SERVICE_CATEGORIES.map((category) => ({
+              value: category,
+              label: t(`category.${category}`),
+            }))}
+          />
+          <Select
+            label={t('filters.language')}
+            size="md"
+            clearable
+            placeholder={t('filters.any')}
+            value={filters.language || null}
+            onChange={set('language')}
+            data={LANGUAGES.map((code) => ({ value: code, label: languageName.of(code) ?? code }))}
+          />
+          <Select
+            label={t('filters.capacity')}
+            size="md"
+            clearable
+            placeholder={t('filters.any')}
+            value={filters.capacity || null}
+            onChange={set('capacity')}
+            data={CAPACITIES.map((capacity) => ({ value: capacity, label: t(`capacity.${capacity}`) }))}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button variant="subtle" size="md" onClick={() => setFilters(NO_FILTERS)}>
+            {t('filters.clear')}
+          </Button>
+        </Group>
+      </Stack>
+      {manages && <AddPartnerForm siteId={site.id} />}
+      {directory.isPending && <PageLoader />}
+      {directory.isError && <ErrorAlert error={directory.error} onRetry={() => void directory.refetch()} />}
+      {directory.data && (
+        <>
+          <Text fw={600} mb="xs" aria-live="polite">
+            {directory.data.services.length === 0
+              ? t('results.none')
+              : t('results.count', { count: directory.data.services.length })}
+          </Text>
+          <Stack gap="sm">
+            {directory.data.services.map((service) => (
+              <ServiceCard key={service.id} siteId={site.id} service={service} canSetCapacity={manages} />
+            ))}
+          </Stack>
+        </>
+      )}
+    </>
+  );
+}
