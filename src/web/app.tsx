@@ -5,6 +5,7 @@ import { ErrorAlert } from './components/error-alert.tsx';
 import { PageLoader } from './components/page-loader.tsx';
 import { PublicLayout } from './components/public-layout.tsx';
 import { SignedInLayout } from './components/signed-in-layout.tsx';
+import { OfferBanner } from './live/offer-banner.tsx';
 import { offlineSession } from './offline/session-snapshot.ts';
 import { OutboxStatus } from './pages/field/outbox-view.tsx';
 import { handoffIdOf } from './pages/handoff/paths.ts';
@@ -90,6 +91,9 @@ const ProsecutorPage = lazy(() =>
   import('./pages/prosecutor/prosecutor-page.tsx').then((m) => ({ default: m.ProsecutorPage })),
 );
 
+/** The queue and a hand-off's page hear new offers themselves; every other page shows a banner. */
+const answersOffersItself = (path: string) => path === PATHS.handoffQueue || handoffIdOf(path) !== undefined;
+
 /** The app's states in order: session read, signed in, second factor done, site chosen, page. */
 export function App() {
   const session = useSession();
@@ -146,6 +150,9 @@ function SignedIn({ session }: { session: Session }) {
   return (
     <SignedInLayout session={session} site={site}>
       <OutboxStatus session={session} />
+      {site?.actions.includes('handoffs:respond') && !answersOffersItself(path) && (
+        <OfferBanner key={site.id} site={site} />
+      )}
       <Suspense fallback={<PageLoader />}>{page}</Suspense>
     </SignedInLayout>
   );

@@ -155,7 +155,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
       expect(await page.getByLabel('Warm hand-off target (min)').inputValue()).toBe('30');
     });
 
-    it('has the primary and the backup on their queues, live, and no coverage gap at 2 a.m.', async () => {
+    it('at 2 a.m. with no coverage gap, the primary waits on the live queue, the backup on their home page', async () => {
       primaryPage = await phoneContext();
       await signInPage(primaryPage, baseUrl, PRIMARY);
       await primaryPage.getByRole('link', { name: /On-call roster/ }).click();
@@ -185,9 +185,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await markNotReloaded(primaryPage);
 
       backupPage = await phoneContext();
+      // The backup waits on their home page: an offer shows there as a banner, from the live stream.
       await signInPage(backupPage, baseUrl, BACKUP);
-      await backupPage.goto(`${baseUrl}/queue`);
-      await shown(backupPage.locator('[data-testid="queue-live"][data-connected="true"]'));
       await markNotReloaded(backupPage);
     });
 
@@ -221,7 +220,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await primaryPage.screenshot({ path: screenshotPath('dispatch-primary-offered.png'), fullPage: true });
 
       // The backup was told nothing: no banner, and nothing offered to them.
-      expect(await backupPage.getByTestId('handoff-alert').count()).toBe(0);
+      expect(await backupPage.getByTestId('handoff-offer-banner').count()).toBe(0);
       await shown(officerPage.getByRole('heading', { level: 1, name: 'Warm hand-off' }));
       await shown(
         officerPage.getByTestId('handoff-state').filter({ hasText: 'Waiting for the on-call responder' }),
@@ -233,10 +232,12 @@ describe.skipIf(!existsSync(CHROMIUM))(
       offset += 5 * MINUTE + 1_000;
       const run = await journey?.server.runTimers();
       expect(run?.fired).toBeGreaterThanOrEqual(1);
-      const item = backupPage.locator(`[data-testid="queue-handoff"][data-handoff-id="${handoffId}"]`);
-      await shown(backupPage.getByTestId('handoff-alert'), 1_000);
-      await shown(item.getByText('For you'), 1_000);
+      const banner = backupPage.getByTestId('handoff-offer-banner');
+      await shown(banner.filter({ hasText: 'New hand-off for you' }), 1_000);
       expect(await stillNotReloaded(backupPage)).toBe(true);
+      await banner.getByRole('button', { name: 'Hand-off queue' }).click();
+      const item = backupPage.locator(`[data-testid="queue-handoff"][data-handoff-id="${handoffId}"]`);
+      await shown(item.getByText('For you'));
       await shown(
         officerPage.getByTestId('handoff-state').filter({ hasText: 'Escalated to the backup' }),
         2_000,

@@ -9,6 +9,7 @@ import { AppLink } from '../../components/app-link.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import { beep } from '../../live/beep.ts';
 import { POLL_MS, useLiveEvents, useStreamDown } from '../../live/use-live-events.ts';
 import { PATHS } from '../../routing.ts';
 import { referralPath } from '../review/paths.ts';
@@ -19,30 +20,6 @@ import { PendingIntakes, pendingIntakesKey } from './pending-intakes.tsx';
 import { mayRespond, ResponderActions } from './responder-actions.tsx';
 
 const HANDOFF_EVENTS = ['handoff.offered', 'handoff.updated'] as const;
-
-/** A short two-tone beep where the browser allows sound; the banner is the alert that always shows. */
-function beep(): void {
-  try {
-    const Context =
-      window.AudioContext ??
-      (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    if (!Context) return;
-    const audio = new Context();
-    const gain = audio.createGain();
-    gain.gain.value = 0.2;
-    gain.connect(audio.destination);
-    [880, 660].forEach((frequency, index) => {
-      const tone = audio.createOscillator();
-      tone.frequency.value = frequency;
-      tone.connect(gain);
-      tone.start(audio.currentTime + index * 0.25);
-      tone.stop(audio.currentTime + index * 0.25 + 0.2);
-    });
-    setTimeout(() => void audio.close(), 1_000);
-  } catch {
-    // No sound: the banner still shows.
-  }
-}
 
 /** Offered to me first, then the oldest first (the one waiting longest). */
 function queueOrder(a: HandoffSummary, b: HandoffSummary): number {

@@ -458,7 +458,7 @@ function Overrides({
           {roster.overrides.map((override) => (
             <Card key={override.id} component="li" withBorder padding="sm" data-testid="on-call-override">
               <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-                <div>
+                <div style={{ minWidth: 0 }}>
                   <Text fw={700}>
                     {t(`level.${override.level}`)}:{' '}
                     {override.displayName ?? (
@@ -479,6 +479,7 @@ function Overrides({
                     size="xs"
                     variant="subtle"
                     color="red"
+                    style={{ flexShrink: 0 }}
                     loading={remove.isPending && remove.variables === override.id}
                     disabled={remove.isPending}
                     onClick={() => remove.mutate(override.id)}
