@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
+import type { Db } from '../../src/db/database.ts';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
 import { inScope } from '../../src/db/scope.ts';
 import { eligibleEncounter } from './encounters.ts';
 import type { HttpClient } from './http-client.ts';
-import type { TestApp } from './test-app.ts';
 
 export type TestParticipant = { participantId: string; referralId: string; personId: string };
 
@@ -13,7 +13,7 @@ export type TestParticipant = { participantId: string; referralId: string; perso
  * status event) inserted directly. Enrolled now (the test clock) unless told otherwise.
  */
 export async function makeParticipant(
-  t: TestApp,
+  t: { database: { db: Db }; clock: { now(): Date } },
   site: SiteRow,
   recorder: HttpClient,
   options: {
