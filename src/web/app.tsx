@@ -84,6 +84,9 @@ const QueuePage = lazy(() =>
 const OnCallPage = lazy(() =>
   import('./pages/on-call/on-call-page.tsx').then((m) => ({ default: m.OnCallPage })),
 );
+const FundsReportPage = lazy(() =>
+  import('./pages/funds-report/funds-report-page.tsx').then((m) => ({ default: m.FundsReportPage })),
+);
 const HandoffReportPage = lazy(() =>
   import('./pages/handoff-report/handoff-report-page.tsx').then((m) => ({ default: m.HandoffReportPage })),
 );
@@ -186,6 +189,8 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       return site.actions.includes('handoffs:queue') ? <QueuePage site={site} /> : <NotFoundPage />;
     case PATHS.onCall:
       return site.actions.includes('on_call:view') ? <OnCallPage site={site} /> : <NotFoundPage />;
+    case PATHS.fundsReport:
+      return site.actions.includes('funds:report') ? <FundsReportPage site={site} /> : <NotFoundPage />;
     case PATHS.handoffReport:
       return site.actions.includes('handoffs:figures') ? <HandoffReportPage site={site} /> : <NotFoundPage />;
     case PATHS.prosecutor:

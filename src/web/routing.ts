@@ -20,6 +20,8 @@ export const PATHS = {
   onCall: '/on-call',
   prosecutor: '/prosecutor',
   handoffReport: '/reports/handoffs',
+  /** Discretionary funds for a period, by funding source and category; the funding sources. */
+  fundsReport: '/reports/funds',
   /** Participants (care team): /participants/<id> is one participant's page. */
   participants: '/participants',
   /** Caseloads against the caps, people going "in the wind", assigning case managers (care team). */

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage.ts';
 import directoryEn from './directory.en.json' with { type: 'json' };
 import directoryEs from './directory.es.json' with { type: 'json' };
+import caseworkEn from './casework.en.json' with { type: 'json' };
+import caseworkEs from './casework.es.json' with { type: 'json' };
 import dispatchEn from './dispatch.en.json' with { type: 'json' };
 import dispatchEs from './dispatch.es.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
@@ -44,6 +46,7 @@ export function createI18n(): I18n {
         field: fieldEn,
         program: programEn,
         dispatch: dispatchEn,
+        casework: caseworkEn,
         participant: participantEn,
         directory: directoryEn,
       },
@@ -52,11 +55,12 @@ export function createI18n(): I18n {
         field: fieldEs,
         program: programEs,
         dispatch: dispatchEs,
+        casework: caseworkEs,
         participant: participantEs,
         directory: directoryEs,
       },
     },
-    ns: ['translation', 'field', 'program', 'dispatch', 'participant', 'directory'],
+    ns: ['translation', 'field', 'program', 'dispatch', 'casework', 'participant', 'directory'],
     defaultNS: 'translation',
     lng: initialLanguage(),
     fallbackLng: 'en',

@@ -63,6 +63,7 @@ export const ROLE_FEATURES: Record<Role, Feature[]> = {
     HANDOFF_REPORT,
     DIRECTORY,
     { key: 'caseloadCaps', path: PATHS.caseloads, action: 'caseloads:manage' },
+    { key: 'fundsReport', path: PATHS.fundsReport, action: 'funds:report' },
     { key: 'dashboards' },
     { key: 'reports' },
   ],

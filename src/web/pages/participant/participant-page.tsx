@@ -6,7 +6,10 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PATHS } from '../../routing.ts';
+import { AppointmentsSection } from './appointments-section.tsx';
 import { ContactsSection } from './contacts-section.tsx';
+import { ExitSection } from './exit-section.tsx';
+import { FundsSection } from './funds-section.tsx';
 import { IntakeSection } from './intake-section.tsx';
 import { useParticipant } from './participant-api.ts';
 import { ParticipantSummarySection } from './participant-summary.tsx';
@@ -28,6 +31,9 @@ const SECTIONS: readonly ParticipantSection[] = [
   IntakeSection,
   ReleasesSection,
   ServiceReferralsSection,
+  AppointmentsSection,
+  FundsSection,
+  ExitSection,
   TimelineSection,
 ];
 
