@@ -8,22 +8,11 @@ import { useApi } from '../../api/api-context.tsx';
 import type { SessionSite } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { readReminderDays } from './roster-input.ts';
 
 type Settings = z.infer<typeof handoffSettings>;
 
 const url = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/handoff-settings`;
-
-/** "7, 2" -> [7, 2]; undefined when a part is not a whole number of days 1-90, or one repeats. */
-function readDays(text: string): number[] | undefined {
-  const parts = text
-    .split(/[,\s]+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const days = parts.map(Number);
-  if (days.some((day) => !Number.isInteger(day) || day < 1 || day > 90)) return undefined;
-  if (new Set(days).size !== days.length || days.length > 5) return undefined;
-  return days;
-}
 
 /**
  * The program manager's hand-off settings: how long the on-call person has to acknowledge before
@@ -62,7 +51,7 @@ function SettingsForm({ site, saved }: { site: SessionSite; saved: Settings }) {
       api.request<Settings>('PUT', url(site.id), { body }),
     onSuccess: (answer) => queryClient.setQueryData(['handoff-settings', site.id], answer),
   });
-  const parsedDays = readDays(days);
+  const parsedDays = readReminderDays(days);
   const acknowledgeOk = typeof acknowledge === 'number' && acknowledge >= 1 && acknowledge <= 120;
   const targetOk = typeof target === 'number' && target >= 5 && target <= 240;
   const submit = (event: FormEvent) => {

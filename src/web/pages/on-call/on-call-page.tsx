@@ -22,7 +22,6 @@ import type {
   patternShift,
 } from '../../../contracts/on-call.ts';
 import { CARE_TEAM } from '../../../domain/access/roles.ts';
-import { instantAt } from '../../../domain/on-call/local-time.ts';
 import { useApi } from '../../api/api-context.tsx';
 import type { SessionSite, StaffMember } from '../../api/types.ts';
 import { AppLink } from '../../components/app-link.tsx';
@@ -32,6 +31,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { newIdempotencyKey } from '../../offline/keys.ts';
 import { PATHS } from '../../routing.ts';
 import { HandoffSettings } from './handoff-settings.tsx';
+import { siteInstant } from './roster-input.ts';
 
 type OnCall = z.infer<typeof onCallResponse>;
 type Gaps = z.infer<typeof gapsResponse>;
@@ -41,18 +41,6 @@ const LEVELS: Level[] = [1, 2, 3];
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 
 const base = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/on-call`;
-
-/** The instant a wall-clock 'YYYY-MM-DDTHH:MM' (a datetime-local input) means in the site's zone. */
-function siteInstant(local: string, timeZone: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!match) return undefined;
-  const [, year, month, day, hour, minute] = match.map(Number) as number[];
-  return instantAt(
-    Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1),
-    (hour ?? 0) * 60 + (minute ?? 0),
-    timeZone,
-  ).toISOString();
-}
 
 /**
  * The site's on-call roster: the coverage gaps of the next 14 days first (nobody primary, or nobody
