@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoDirectory } from '../../src/app/demo/demo-directory.ts';
 import { hsdsDirectoryPage, hsdsExporter } from '../../src/app/directory/hsds-export.ts';
 import { importHsds } from '../../src/app/directory/hsds-import.ts';
 import { hsdsValidator, validateDirectoryPage } from '../../src/app/directory/hsds-schemas.ts';
 import { loadDirectory } from '../../src/db/repositories/directory.ts';
+import { findProviderOrganization } from '../../src/db/repositories/provider-organizations.ts';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
 import { inScope } from '../../src/db/scope.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
@@ -139,6 +141,26 @@ describe('HSDS 3.0: the official examples import without loss', () => {
       code: 'HSDS_INVALID',
       message: expect.stringMatching(/^contents\[0\]: a service must name its organization/),
     });
+  });
+});
+
+describe('the demo directory', () => {
+  it('loads six synthetic partners from its HSDS file, valid, with needs and capacity, the provider linked', async () => {
+    const site = await makeSite(t.database.db);
+    const provider = await makeUser(t.database.db, site, 'provider');
+    await inSite(site, (tx) =>
+      seedDemoDirectory(tx, site, { userId: provider.userId, linkedBy: provider.userId }, new Date()),
+    );
+    const rows = await inSite(site, (tx) => loadDirectory(tx, site.id));
+    expect(rows.organizations).toHaveLength(6);
+    expect(new Set(rows.services.map((service) => service.capacity))).toEqual(
+      new Set(['accepting', 'waitlist', 'full']),
+    );
+    expect(rows.services.every((service) => service.categories.length > 0)).toBe(true);
+    const page = hsdsDirectoryPage(rows);
+    expect(validateDirectoryPage(hsdsValidator(), page as { contents: unknown[] })).toEqual([]);
+    const link = await inSite(site, (tx) => findProviderOrganization(tx, site.id, provider.userId));
+    expect(link?.organizationName).toBe('Cape Fear Harbor Shelter');
   });
 });
 

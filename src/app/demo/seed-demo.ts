@@ -3,6 +3,7 @@ import { countSites } from '../../db/repositories/sites.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { createSite } from '../sites/create-site.ts';
 import { createUser } from '../users/create-user.ts';
+import { seedDemoDirectory } from './demo-directory.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
 import { seedDemoReferrals } from './demo-referrals.ts';
 
@@ -89,11 +90,16 @@ export async function seedDemo(
     for (const site of demo.sites) sites.set(site.slug, (await createSite(tx, site, now)).id);
     const officers = new Map<string, string>();
     const caseManagers = new Map<string, string>();
+    const providers = new Map<string, string>();
+    const managers = new Map<string, string>();
     for (const login of demo.logins) {
       const { userId } = await createUser(tx, { ...login, password: DEMO_PASSWORD });
       if (login.role === 'officer' && !officers.has(login.siteSlug)) officers.set(login.siteSlug, userId);
       if (login.role === 'case_manager' && !caseManagers.has(login.siteSlug))
         caseManagers.set(login.siteSlug, userId);
+      if (login.role === 'provider' && !providers.has(login.siteSlug)) providers.set(login.siteSlug, userId);
+      if (login.role === 'program_manager' && !managers.has(login.siteSlug))
+        managers.set(login.siteSlug, userId);
     }
     for (const [slug, officerId] of officers) {
       const siteId = sites.get(slug);
@@ -102,6 +108,17 @@ export async function seedDemo(
       const timezone = demo.sites.find((site) => site.slug === slug)?.timezone ?? 'UTC';
       if (siteId && caseManagerId)
         await seedDemoParticipants(tx, { id: siteId, timezone }, caseManagerId, now);
+    }
+    // The partner directory, for each site with a demo provider account (linked to one partner).
+    for (const [slug, providerId] of providers) {
+      const siteId = sites.get(slug);
+      if (siteId)
+        await seedDemoDirectory(
+          tx,
+          { id: siteId },
+          { userId: providerId, linkedBy: managers.get(slug) ?? providerId },
+          now,
+        );
     }
     return { seeded: true };
   });
