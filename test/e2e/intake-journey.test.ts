@@ -1,5 +1,5 @@
 // A case manager, on a phone-sized window, opens an accepted referral, starts the intake, saves a
-// draft, records a release of information signed by a typed name, completes the intake and lands
+// draft, records a release of information signed on the screen, completes the intake and lands
 // on the participant's page: enrolled, with the release and the timeline.
 import { existsSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
@@ -52,7 +52,13 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: intake with a signed re
     await page.getByLabel('E-mail').fill(CASE_MANAGER);
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await shown(page.getByRole('link', { name: /Participants/ }).first());
+    // The demo already has enrolled participants, each with a release.
+    await page
+      .getByRole('link', { name: /Participants/ })
+      .first()
+      .click();
+    await shown(page.getByRole('heading', { name: 'Participants' }));
+    expect(await page.getByText('Enrolled', { exact: true }).count()).toBeGreaterThanOrEqual(3);
     await page.goto(`${server.baseUrl}/referrals/${referralId}`);
     await shown(page.getByRole('heading', { name: NAME }));
     await page.getByRole('button', { name: 'Start intake' }).click();
@@ -73,11 +79,25 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: intake with a signed re
     await noSidewaysScroll('draft');
   });
 
-  it('records a release signed by a typed name, then completes the intake', async () => {
+  it('records a release signed on the screen, then completes the intake', async () => {
     const recipient = page.getByTestId('recipient').first();
     await recipient.getByLabel('Name', { exact: true }).fill('Demo Police Department');
     await page.getByLabel('Expires on').fill('2027-12-31');
-    await page.getByLabel('Their name, typed by them').fill(NAME);
+    // Signed on the screen with a finger: a stroke across the signature box.
+    await page.getByText('Draw', { exact: true }).click();
+    const pad = page.getByTestId('signature-pad');
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('no signature box');
+    await page.mouse.move(box.x + 20, box.y + 100);
+    await page.mouse.down();
+    for (const [x, y] of [
+      [60, 40],
+      [110, 120],
+      [160, 50],
+      [220, 110],
+    ] as const)
+      await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+    await page.mouse.up();
     await page.getByRole('button', { name: 'Save signed release' }).click();
     await shown(page.getByTestId('releases-in-force'));
     await noSidewaysScroll('release-signed');
@@ -99,6 +119,11 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: intake with a signed re
     for (const text of [NAME, 'Demo Police Department', 'Whether I am enrolled in LEAD', '2027-12-31']) {
       await shown(copy.getByText(text, { exact: false }).first());
     }
+    expect(await copy.getByRole('img', { name: 'Signature, drawn' }).getAttribute('src')).toMatch(
+      /^data:image\/png;base64,/,
+    );
+    await page.getByRole('button', { name: 'Español' }).first().click();
+    await shown(copy.getByText('Si estoy inscrito en LEAD'));
     expect(problems).toEqual([]);
   });
 });

@@ -73,7 +73,12 @@ function Intake({ site, participant }: { site: SessionSite; participant: Partici
           </Card>
         )}
         {signing && (
-          <ReleaseForm siteId={site.id} participant={participant} onSigned={() => setSigning(false)} />
+          <ReleaseForm
+            siteId={site.id}
+            participant={participant}
+            canReadDirectory={site.actions.includes('directory:view')}
+            onSigned={() => setSigning(false)}
+          />
         )}
 
         {!completed && (

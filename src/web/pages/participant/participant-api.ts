@@ -113,3 +113,17 @@ export const useRevokeRelease = (siteId: string, participantId: string) =>
     path: `/releases/${encodeURIComponent(input.releaseId)}/revoke`,
     body: input.note ? { note: input.note } : {},
   }));
+
+/** The partner directory's organizations, for naming a provider as a release's recipient. */
+export function usePartnerOrganizations(siteId: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['directory', siteId, 'organizations'],
+    enabled,
+    queryFn: () =>
+      api.request<{ organizations: { id: string; name: string }[] }>(
+        'GET',
+        `${sitePath(siteId)}/directory/organizations`,
+      ),
+  });
+}

@@ -15,7 +15,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECIPIENT_KINDS, RELEASE_CATEGORIES } from '../../../domain/participants/release.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { type CreateReleaseBody, type ParticipantDetail, useCreateRelease } from './participant-api.ts';
+import {
+  type CreateReleaseBody,
+  type ParticipantDetail,
+  useCreateRelease,
+  usePartnerOrganizations,
+} from './participant-api.ts';
 import { SignaturePad } from './signature-pad.tsx';
 
 type RecipientKind = (typeof RECIPIENT_KINDS)[number];
@@ -32,10 +37,13 @@ const today = () => new Date().toLocaleDateString('en-CA');
 export function ReleaseForm({
   siteId,
   participant,
+  canReadDirectory,
   onSigned,
 }: {
   siteId: string;
   participant: ParticipantDetail;
+  /** Whether the user may read the partner directory, to pick a provider from it. */
+  canReadDirectory: boolean;
   onSigned: () => void;
 }) {
   const { t } = useTranslation('participant');
@@ -166,13 +174,12 @@ export function ReleaseForm({
                       onChange={(event) => setRecipient(index, { name: event.currentTarget.value })}
                     />
                     {recipient.kind === 'provider_organization' && (
-                      <TextInput
-                        label={t('release.organizationId')}
-                        description={t('release.organizationIdHint')}
-                        size="md"
-                        value={recipient.organizationId}
-                        onChange={(event) =>
-                          setRecipient(index, { organizationId: event.currentTarget.value })
+                      <PartnerPicker
+                        siteId={siteId}
+                        enabled={canReadDirectory}
+                        organizationId={recipient.organizationId}
+                        onPick={(organizationId, name) =>
+                          setRecipient(index, { organizationId, ...(name ? { name } : {}) })
                         }
                       />
                     )}
@@ -317,5 +324,50 @@ export function ReleaseForm({
         </Stack>
       </form>
     </Card>
+  );
+}
+
+/**
+ * A provider recipient is a partner organization of the directory: picked from it when the user
+ * may read it (its name filled in), else given by its directory id.
+ */
+function PartnerPicker({
+  siteId,
+  enabled,
+  organizationId,
+  onPick,
+}: {
+  siteId: string;
+  enabled: boolean;
+  organizationId: string;
+  onPick: (organizationId: string, name?: string) => void;
+}) {
+  const { t } = useTranslation('participant');
+  const organizations = usePartnerOrganizations(siteId, enabled);
+  const list = organizations.data?.organizations ?? [];
+  if (list.length > 0)
+    return (
+      <NativeSelect
+        label={t('release.organization')}
+        size="md"
+        value={organizationId}
+        data={[
+          { value: '', label: t('release.chooseOrganization') },
+          ...list.map((organization) => ({ value: organization.id, label: organization.name })),
+        ]}
+        onChange={(event) => {
+          const picked = list.find((organization) => organization.id === event.currentTarget.value);
+          onPick(event.currentTarget.value, picked?.name);
+        }}
+      />
+    );
+  return (
+    <TextInput
+      label={t('release.organizationId')}
+      description={t('release.organizationIdHint')}
+      size="md"
+      value={organizationId}
+      onChange={(event) => onPick(event.currentTarget.value)}
+    />
   );
 }
