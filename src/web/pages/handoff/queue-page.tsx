@@ -21,6 +21,9 @@ import { mayRespond, ResponderActions } from './responder-actions.tsx';
 
 const HANDOFF_EVENTS = ['handoff.offered', 'handoff.updated'] as const;
 
+/** How often the queue refreshes hand-offs offered to other people while the stream is up. */
+const OTHERS_MS = 30_000;
+
 /** Offered to me first, then the oldest first (the one waiting longest). */
 function queueOrder(a: HandoffSummary, b: HandoffSummary): number {
   if (a.offeredToMe !== b.offeredToMe) return a.offeredToMe ? -1 : 1;
@@ -29,7 +32,8 @@ function queueOrder(a: HandoffSummary, b: HandoffSummary): number {
 
 /**
  * The care team's queue: live incoming hand-offs first (the open-queue route, refetched on each
- * live event, polled every 15 s while the stream is down), each with the answers the viewer may
+ * live event addressed to the viewer, every 30 s for the others', every 15 s while the stream is
+ * down), each with the answers the viewer may
  * give; then pending intakes by deadline. A new offer shows an obvious banner (and beeps).
  */
 export function QueuePage({ site }: { site: SessionSite }) {
@@ -53,8 +57,9 @@ export function QueuePage({ site }: { site: SessionSite }) {
     queryKey: ['handoffs', site.id],
     queryFn: () => listOpenHandoffs(api, site.id),
     gcTime: 0,
-    // Polled only while the live stream is down.
-    refetchInterval: streamDown ? POLL_MS : false,
+    // The stream carries only events addressed to the viewer (offered to them, or theirs that
+    // changed); hand-offs offered to others are refreshed every 30 s, every 15 s with no stream.
+    refetchInterval: streamDown ? POLL_MS : OTHERS_MS,
   });
 
   const time = (iso: string) =>
