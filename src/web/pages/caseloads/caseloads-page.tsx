@@ -148,14 +148,13 @@ function StaffLoads({
         })}{' '}
         {t('caseloads.unassigned', { count: caseloads.unassigned })}
       </Text>
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer minWidth={320}>
         <Table striped verticalSpacing="xs" data-testid="caseloads">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('caseloads.person')}</Table.Th>
               <Table.Th>{t('caseloads.load')}</Table.Th>
               <Table.Th>{t('caseloads.fte')}</Table.Th>
-              <Table.Th>{t('caseloads.standing')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -163,14 +162,12 @@ function StaffLoads({
               <Table.Tr key={member.userId}>
                 <Table.Td>{member.displayName}</Table.Td>
                 <Table.Td>
-                  {t('caseloads.loadOf', { load: member.load, target: member.target, max: member.hardMax })}
-                </Table.Td>
-                <Table.Td>{manages ? <FteInput site={site} member={member} /> : member.fte}</Table.Td>
-                <Table.Td>
+                  {t('caseloads.loadOf', { load: member.load, target: member.target, max: member.hardMax })}{' '}
                   <Badge color={STANDING_COLORS[member.standing]} variant="light" tt="none">
                     {t(`caseloads.standingLevel.${member.standing}`)}
                   </Badge>
                 </Table.Td>
+                <Table.Td>{manages ? <FteInput site={site} member={member} /> : member.fte}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -106,7 +106,7 @@ function ContactForm({ siteId, participantId }: { siteId: string; participantId:
       <Text fw={600} mb={4} id="contact-kind-label">
         {t('contacts.how')}
       </Text>
-      <SimpleGrid cols={{ base: 3, xs: 5 }} spacing="xs" role="group" aria-labelledby="contact-kind-label">
+      <SimpleGrid cols={{ base: 2, xs: 5 }} spacing="xs" role="group" aria-labelledby="contact-kind-label">
         {CONTACT_KINDS.map((candidate) => (
           <Button
             key={candidate}
