@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
 import { inScope } from '../../src/db/scope.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
+import { eligibleEncounter } from '../support/encounters.ts';
 import { makeSite, makeUser } from '../support/factories.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { makeParticipant } from '../support/participants.ts';
@@ -228,6 +229,24 @@ describe('caseloads against the caps', () => {
     });
     expect(notHere.status).toBe(404);
     expect(notHere.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('applies the caps when an intake is started with a case manager', async () => {
+    const program = await makeProgram();
+    await loadUp(program, program.caseManager.userId, 3);
+    const referral = await program.officer.client.post(
+      `/api/v1/sites/${program.site.id}/encounters`,
+      eligibleEncounter(),
+    );
+    expect(referral.status).toBe(201);
+    const url = `/api/v1/sites/${program.site.id}/referrals/${referral.body.referral.id}/intake`;
+    const full = await program.colleague.client.post(url, { caseManagerId: program.caseManager.userId });
+    expect(full.status).toBe(409);
+    expect(full.body.error.code).toBe('CASELOAD_FULL');
+    // Nothing was started; with room (the colleague themselves), it starts and counts.
+    const started = await program.colleague.client.post(url, {});
+    expect(started.status, JSON.stringify(started.body)).toBeLessThan(300);
+    expect(await caseloadOf(program, program.colleague.userId)).toMatchObject({ load: 1 });
   });
 
   it('never lets two assignments racing for the last place both succeed', async () => {

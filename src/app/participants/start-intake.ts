@@ -15,6 +15,7 @@ import { CARE_TEAM } from '../../domain/access/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { participantTransition } from '../../domain/participants/participant-status.ts';
 import { awaitsIntake } from '../../domain/referrals/lifecycle.ts';
+import { assignCaseManager } from '../caseloads/assign-case-manager.ts';
 import { PARTICIPANT_NOT_FOUND, requireParticipantAccess } from './accessible-participant.ts';
 
 /**
@@ -65,9 +66,11 @@ export async function startIntake(
     siteId,
     personId: referral.personId,
     referralId,
-    caseManagerId,
+    caseManagerId: null,
     at: now,
   });
+  // Through the caseload rule (locked count, refused at the hard maximum: CASELOAD_FULL).
+  await assignCaseManager(tx, context, { participantId, caseManagerId, overrideReason: null });
   const step = participantTransition(
     null,
     { type: 'start_intake' },
