@@ -90,3 +90,10 @@ export const appointmentSettingsRequest = z
     missedAppointmentsExit: missedAppointmentsExit.optional(),
   })
   .refine((settings) => Object.keys(settings).length > 0, 'Give at least one setting.');
+
+/** Today's appointments: the caller's own participants (default) or the whole site's. */
+export const appointmentsTodayQuery = z.strictObject({ scope: z.enum(['mine', 'site']).default('mine') });
+
+export const appointmentsTodayResponse = z.strictObject({
+  appointments: z.array(appointment.extend({ personName: z.string() })),
+});

@@ -277,6 +277,49 @@ describe('attendance', () => {
   });
 });
 
+describe("today's appointments", () => {
+  it("lists the site's calendar day, the caller's own participants or the whole site's, with names, audited", async () => {
+    const mine = await participantWithContacts();
+    const theirs = await makeParticipant(t, site, caseManager, { caseManagerId: null });
+    // The test clock reads 2026-05-01 12:00 UTC: 8:00 in New York, the site's zone.
+    const at = (hours: number) => new Date(t.clock.now().getTime() + hours * HOUR);
+    const morning = await book(mine.participantId, at(-7)); // 01:00 today
+    const afternoon = await book(mine.participantId, at(2)); // 10:00 today
+    await book(mine.participantId, at(-9)); // 23:00 yesterday
+    await book(mine.participantId, at(17)); // 01:00 tomorrow
+    const unassigned = await book(theirs.participantId, at(3));
+    const url = `/api/v1/sites/${site.id}/appointments/today`;
+
+    const own = await caseManager.get(url);
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const ownIds = own.body.appointments.map((item: { id: string }) => item.id);
+    expect(ownIds).toContain(morning.id);
+    expect(ownIds).toContain(afternoon.id);
+    expect(ownIds).not.toContain(unassigned.id);
+    expect(own.body.appointments.find((item: { id: string }) => item.id === morning.id).personName).toMatch(
+      /^Synthetic /,
+    );
+
+    const whole = await caseManager.get(`${url}?scope=site`);
+    const wholeIds = whole.body.appointments.map((item: { id: string }) => item.id);
+    expect(wholeIds).toEqual(expect.arrayContaining([morning.id, afternoon.id, unassigned.id]));
+    expect(wholeIds).toHaveLength(new Set(wholeIds).size);
+    const startTimes = whole.body.appointments.map((item: { startsAt: string }) => item.startsAt);
+    expect(startTimes).toEqual([...startTimes].sort());
+    for (const startsAt of startTimes) {
+      expect(startsAt >= '2026-05-01T04:00:00.000Z' && startsAt < '2026-05-02T04:00:00.000Z').toBe(true);
+    }
+
+    const audited = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('resource_id', '=', theirs.participantId)
+      .execute();
+    expect(audited.map((row) => row.action)).toContain('participant.appointments.today');
+    expect((await officer.get(url)).status).toBe(403);
+  });
+});
+
 describe('the missed-appointments policy', () => {
   const setLimit = (limit: number | null) =>
     programManager.request('PATCH', `/api/v1/sites/${site.id}/appointment-settings`, {

@@ -107,6 +107,7 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'appointments.record_status': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'appointments.settings.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'appointments.settings.save': ['program_manager'],
+  'appointments.today': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'funds.participant.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'funds.participant.record': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'funds.participant.reverse': ['case_manager', 'outreach', 'peer_support', 'program_manager'],

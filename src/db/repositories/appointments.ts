@@ -272,3 +272,45 @@ export async function findAppointmentTimeline(
     .execute();
   return rows as AppointmentTimelineRow[];
 }
+
+export type DayAppointmentRow = AppointmentRecord & { personName: string; caseManagerId: string | null };
+
+/**
+ * The site's appointments starting in [from, to) (a day), soonest first, with the person's name;
+ * only those of `caseManagerId`'s participants when given.
+ */
+export async function findAppointmentsBetween(
+  tx: Tx,
+  query: { siteId: string; from: Date; to: Date; caseManagerId?: string | undefined },
+): Promise<DayAppointmentRow[]> {
+  let select = tx
+    .selectFrom('appointments as a')
+    .innerJoin('participants as p', (join) =>
+      join.onRef('p.site_id', '=', 'a.site_id').onRef('p.id', '=', 'a.participant_id'),
+    )
+    .innerJoin('people as person', (join) =>
+      join.onRef('person.site_id', '=', 'p.site_id').onRef('person.id', '=', 'p.person_id'),
+    )
+    .select([
+      'a.id',
+      'a.participant_id as participantId',
+      'a.starts_at as startsAt',
+      'a.place',
+      'a.with_whom as withWhom',
+      'a.partner_service_id as partnerServiceId',
+      'a.purpose',
+      'a.status',
+      'a.created_by as createdBy',
+      'a.created_at as createdAt',
+      'a.status_by as statusBy',
+      'a.status_at as statusAt',
+      'person.name_or_alias as personName',
+      'p.case_manager_id as caseManagerId',
+    ])
+    .where('a.site_id', '=', query.siteId)
+    .where('a.starts_at', '>=', query.from)
+    .where('a.starts_at', '<', query.to);
+  if (query.caseManagerId) select = select.where('p.case_manager_id', '=', query.caseManagerId);
+  const rows = await select.orderBy('a.starts_at').orderBy('a.id').execute();
+  return rows as DayAppointmentRow[];
+}

@@ -1,3 +1,4 @@
+import { appointmentsToday } from '../../app/appointments/appointments-today.ts';
 import { moveAppointment } from '../../app/appointments/move-appointment.ts';
 import { recordAppointmentOutcome } from '../../app/appointments/record-appointment-status.ts';
 import { scheduleAppointment } from '../../app/appointments/schedule-appointment.ts';
@@ -11,6 +12,8 @@ import {
   appointmentSettingsRequest,
   appointmentStatusRequest,
   appointmentsResponse,
+  appointmentsTodayQuery,
+  appointmentsTodayResponse,
 } from '../../contracts/appointments.ts';
 import { siteParams } from '../../contracts/common.ts';
 import { participantParams } from '../../contracts/participant-status.ts';
@@ -152,6 +155,30 @@ export const appointmentRoutes = [
       return {
         appointment: presentAppointment(recorded.appointment),
         exitedByPolicy: recorded.exitedByPolicy,
+      };
+    },
+  }),
+  defineRoute({
+    id: 'appointments.today',
+    method: 'GET',
+    url: '/api/v1/sites/:siteId/appointments/today',
+    summary: "Today's appointments (the site's calendar day): the caller's participants, or the whole site's",
+    tags: ['appointments'],
+    access: { kind: 'site', action: 'appointments:use' },
+    params: siteParams,
+    query: appointmentsTodayQuery,
+    response: appointmentsTodayResponse,
+    async handler({ tx, site, session, query, deps, audit }) {
+      const rows = await appointmentsToday(tx, contextOf(site, session, deps.clock()), query.scope);
+      for (const participantId of new Set(rows.map((row) => row.participantId)))
+        await audit({
+          action: 'participant.appointments.today',
+          resourceType: 'participant',
+          resourceId: participantId,
+          outcome: 'success',
+        });
+      return {
+        appointments: rows.map((row) => ({ ...presentAppointment(row), personName: row.personName })),
       };
     },
   }),
