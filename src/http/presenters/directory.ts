@@ -2,14 +2,14 @@ import type { DirectoryOrganization, DirectoryService } from '../../contracts/di
 import type { DirectoryRows, LocationRow, ScheduleRow, ServiceRow } from '../../db/repositories/directory.ts';
 import type { ServiceCategory } from '../../domain/directory/directory.ts';
 
+/** Opening hours, one line each: the words the partner gave, else the days and times. */
 function hoursOf(schedules: ScheduleRow[]): string[] {
   return schedules
     .map((schedule) => {
-      const days = schedule.byday ? `${schedule.byday} ` : '';
+      if (schedule.description) return schedule.description;
       const times =
         schedule.opens_at && schedule.closes_at ? `${schedule.opens_at}-${schedule.closes_at}` : '';
-      const line = `${days}${times}`.trim();
-      return line || schedule.description || '';
+      return [schedule.byday, times].filter(Boolean).join(' ');
     })
     .filter((line) => line !== '');
 }

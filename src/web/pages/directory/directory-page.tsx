@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,35 +44,38 @@ export function DirectoryPage({ site }: { site: SessionSite }) {
           onChange={(event) => set('q')(event.currentTarget.value)}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select
+          <NativeSelect
             label={t('filters.category')}
             size="md"
-            clearable
-            placeholder={t('filters.any')}
-            value={filters.category || null}
-            onChange={set('category')}
-            data={SERVICE_CATEGORIES.map((category) => ({
-              value: category,
-              label: t(`category.${category}`),
-            }))}
+            value={filters.category}
+            onChange={(event) => set('category')(event.currentTarget.value)}
+            data={[
+              { value: '', label: t('filters.any') },
+              ...SERVICE_CATEGORIES.map((category) => ({
+                value: category,
+                label: t(`category.${category}`),
+              })),
+            ]}
           />
-          <Select
+          <NativeSelect
             label={t('filters.language')}
             size="md"
-            clearable
-            placeholder={t('filters.any')}
-            value={filters.language || null}
-            onChange={set('language')}
-            data={LANGUAGES.map((code) => ({ value: code, label: languageName.of(code) ?? code }))}
+            value={filters.language}
+            onChange={(event) => set('language')(event.currentTarget.value)}
+            data={[
+              { value: '', label: t('filters.any') },
+              ...LANGUAGES.map((code) => ({ value: code, label: languageName.of(code) ?? code })),
+            ]}
           />
-          <Select
+          <NativeSelect
             label={t('filters.capacity')}
             size="md"
-            clearable
-            placeholder={t('filters.any')}
-            value={filters.capacity || null}
-            onChange={set('capacity')}
-            data={CAPACITIES.map((capacity) => ({ value: capacity, label: t(`capacity.${capacity}`) }))}
+            value={filters.capacity}
+            onChange={(event) => set('capacity')(event.currentTarget.value)}
+            data={[
+              { value: '', label: t('filters.any') },
+              ...CAPACITIES.map((capacity) => ({ value: capacity, label: t(`capacity.${capacity}`) })),
+            ]}
           />
         </SimpleGrid>
         <Group>

@@ -1,4 +1,4 @@
-import { Button, Select, Stack, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -19,27 +19,30 @@ export function StatusChangeForm({
   label: string;
 }) {
   const { t } = useTranslation('directory');
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
   const [reason, setReason] = useState('');
   if (nextStatuses.length === 0) return null;
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!status) return;
     onChange({ status: status as ServiceReferralStatus, reason }, () => {
-      setStatus(null);
+      setStatus('');
       setReason('');
     });
   }
   return (
     <form onSubmit={submit} aria-label={label}>
       <Stack gap="xs" mt="sm">
-        <Select
+        <NativeSelect
           label={t('referrals.newStatus')}
           size="md"
           required
           value={status}
-          onChange={setStatus}
-          data={nextStatuses.map((next) => ({ value: next, label: t(`referralStatus.${next}`) }))}
+          onChange={(event) => setStatus(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('referrals.pickStatus') },
+            ...nextStatuses.map((next) => ({ value: next, label: t(`referralStatus.${next}`) })),
+          ]}
         />
         <TextInput
           label={t('referrals.changeReason')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -95,7 +95,7 @@ function ReferralCard({
 function SendReferral({ siteId, participantId }: { siteId: string; participantId: string }) {
   const { t } = useTranslation('directory');
   const [open, setOpen] = useState(false);
-  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [serviceId, setServiceId] = useState('');
   const [reason, setReason] = useState('');
   const directory = useDirectory(siteId, ALL);
   const send = useSendServiceReferral(siteId, participantId);
@@ -113,7 +113,7 @@ function SendReferral({ siteId, participantId }: { siteId: string; participantId
       {
         onSuccess: () => {
           setOpen(false);
-          setServiceId(null);
+          setServiceId('');
           setReason('');
         },
       },
@@ -125,18 +125,19 @@ function SendReferral({ siteId, participantId }: { siteId: string; participantId
         <Text size="sm" c="dimmed">
           {t('referrals.releaseNeeded')}
         </Text>
-        <Select
+        <NativeSelect
           label={t('referrals.service')}
-          placeholder={t('referrals.servicePlaceholder')}
           size="md"
-          searchable
           required
           value={serviceId}
-          onChange={setServiceId}
-          data={(directory.data?.services ?? []).map((service) => ({
-            value: service.id,
-            label: `${service.name} — ${service.organizationName} (${t(`capacity.${service.capacity}`)})`,
-          }))}
+          onChange={(event) => setServiceId(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('referrals.servicePlaceholder') },
+            ...(directory.data?.services ?? []).map((service) => ({
+              value: service.id,
+              label: `${service.name} — ${service.organizationName} (${t(`capacity.${service.capacity}`)})`,
+            })),
+          ]}
         />
         <Textarea
           label={t('referrals.reason')}
