@@ -437,7 +437,7 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
   };
   if (route.id === 'live.listen') return openStream(client, url);
   url = await withCaseManagementFixtures(target, url);
-  const intakeAndRelease = await intakeAndReleaseRequest(route, target);
+  const intakeAndRelease = await intakeAndReleaseRequest(t, route, target);
   if (intakeAndRelease)
     return client.request(
       route.method,

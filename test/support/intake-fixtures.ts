@@ -3,7 +3,9 @@ import type { SiteRow } from '../../src/db/repositories/sites.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
 import type { RouteDefinition } from '../../src/http/route.ts';
 import { eligibleEncounter } from './encounters.ts';
+import { makeUser } from './factories.ts';
 import type { HttpClient } from './http-client.ts';
+import type { TestApp } from './test-app.ts';
 
 type Target = { site: SiteRow; clients: Record<Role, HttpClient> };
 
@@ -34,13 +36,22 @@ export function signedRelease(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** An accepted referral recorded by the target's officer, its intake started by its case manager. */
-export async function startedIntake(target: Target): Promise<{ referralId: string; participantId: string }> {
+/**
+ * An accepted referral recorded by the target's officer, its intake started by its program manager
+ * for a new case manager (the matrix makes many; none may fill a caseload up to the site's cap).
+ */
+export async function startedIntake(
+  t: TestApp,
+  target: Target,
+): Promise<{ referralId: string; participantId: string }> {
   const api = `/api/v1/sites/${target.site.id}`;
   const referral = await target.clients.officer.post(`${api}/encounters`, eligibleEncounter());
   expect(referral.status, JSON.stringify(referral.body)).toBe(201);
   const referralId: string = referral.body.referral.id;
-  const started = await target.clients.case_manager.post(`${api}/referrals/${referralId}/intake`, {});
+  const caseManager = await makeUser(t.database.db, target.site, 'case_manager');
+  const started = await target.clients.program_manager.post(`${api}/referrals/${referralId}/intake`, {
+    caseManagerId: caseManager.userId,
+  });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   return { referralId, participantId: started.body.id };
 }
@@ -51,6 +62,7 @@ export async function startedIntake(target: Target): Promise<{ referralId: strin
  * signed release where the route needs one); undefined for any other route.
  */
 export async function intakeAndReleaseRequest(
+  t: TestApp,
   route: RouteDefinition,
   target: Target,
 ): Promise<{ url: string; body: unknown } | undefined> {
@@ -63,10 +75,10 @@ export async function intakeAndReleaseRequest(
     return { url: url.replace(':referralId', referral.body.referral.id), body: {} };
   }
   if (!url.includes(':participantId')) return { url, body: undefined };
-  const { participantId } = await startedIntake(target);
+  const { participantId } = await startedIntake(t, target);
   url = url.replace(':participantId', participantId);
   if (route.id === 'participants.intake.complete' || url.includes(':releaseId')) {
-    const release = await target.clients.case_manager.post(
+    const release = await target.clients.program_manager.post(
       `${api}/participants/${participantId}/releases`,
       signedRelease(),
     );

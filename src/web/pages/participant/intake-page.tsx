@@ -39,6 +39,7 @@ function Intake({ site, participant }: { site: SessionSite; participant: Partici
   const inForce = participant.releases.filter((release) => release.inForce);
   const [signing, setSigning] = useState(inForce.length === 0);
   const completed = participant.intake?.state === 'completed';
+  const [completionKey] = useState(() => crypto.randomUUID());
   return (
     <>
       <PageTitle>{t('intake.title', { name: participant.nameOrAlias })}</PageTitle>
@@ -97,7 +98,10 @@ function Intake({ site, participant }: { site: SessionSite; participant: Partici
               disabled={inForce.length === 0}
               loading={complete.isPending}
               onClick={() =>
-                complete.mutate(undefined, { onSuccess: () => navigate(participantPath(participant.id)) })
+                complete.mutate(
+                  { key: completionKey },
+                  { onSuccess: () => navigate(participantPath(participant.id)) },
+                )
               }
             >
               {t('intake.complete')}

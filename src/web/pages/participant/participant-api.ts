@@ -67,16 +67,18 @@ export function useStartIntake(siteId: string) {
 function useParticipantMutation<Input, Output>(
   siteId: string,
   participantId: string,
-  request: (input: Input) => { method: 'POST' | 'PUT'; path: string; body?: unknown },
+  request: (input: Input) => { method: 'POST' | 'PUT'; path: string; body?: unknown; key?: string },
 ) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
     networkMode: 'always',
     mutationFn: (input: Input) => {
-      const { method, path, body } = request(input);
+      const { method, path, body, key } = request(input);
       return api.request<Output>(method, `${participantUrl(siteId, participantId)}${path}`, {
         body: body ?? {},
+        // Made once per submission by the form, so a retry after a lost answer is never doubled.
+        ...(key ? { headers: { 'idempotency-key': key } } : {}),
       });
     },
     onSuccess: async (result) => {
@@ -95,17 +97,18 @@ export const useSaveIntake = (siteId: string, participantId: string) =>
   }));
 
 export const useCompleteIntake = (siteId: string, participantId: string) =>
-  useParticipantMutation<void, ParticipantDetail>(siteId, participantId, () => ({
+  useParticipantMutation<{ key: string }, ParticipantDetail>(siteId, participantId, ({ key }) => ({
     method: 'POST',
     path: '/intake/complete',
+    key,
   }));
 
 export const useCreateRelease = (siteId: string, participantId: string) =>
-  useParticipantMutation<CreateReleaseBody, Release>(siteId, participantId, (body) => ({
-    method: 'POST',
-    path: '/releases',
-    body,
-  }));
+  useParticipantMutation<{ body: CreateReleaseBody; key: string }, Release>(
+    siteId,
+    participantId,
+    ({ body, key }) => ({ method: 'POST', path: '/releases', body, key }),
+  );
 
 export const useRevokeRelease = (siteId: string, participantId: string) =>
   useParticipantMutation<{ releaseId: string; note?: string }, Release>(siteId, participantId, (input) => ({

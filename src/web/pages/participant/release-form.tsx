@@ -65,6 +65,8 @@ export function ReleaseForm({
   const [drawn, setDrawn] = useState<string>();
   const [signedOn, setSignedOn] = useState(today);
   const [missing, setMissing] = useState<string[]>([]);
+  // One key per signed form: a retry after a lost answer records the release once.
+  const [submissionKey] = useState(() => crypto.randomUUID());
 
   const setRecipient = (index: number, change: Partial<Recipient>) =>
     setRecipients((all) => all.map((each, at) => (at === index ? { ...each, ...change } : each)));
@@ -107,7 +109,7 @@ export function ReleaseForm({
           : { kind: 'drawn', image: drawn ?? '' },
       signedOn,
     };
-    create.mutate(body, { onSuccess: onSigned });
+    create.mutate({ body, key: submissionKey }, { onSuccess: onSigned });
   };
   const error = (element: string) =>
     missing.includes(element) ? t(`release.missing.${element}`) : undefined;
