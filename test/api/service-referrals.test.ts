@@ -332,6 +332,17 @@ describe('what the partner sees', () => {
     expect((await refer(participantId)).body.error.code).toBe('RELEASE_REQUIRED');
   });
 
+  it("revoking through the care team's release route hides it from the very next request", async () => {
+    const { referralId, releaseId, participantId } = await referred();
+    expect((await clients.provider.get(url(`/provider/referrals/${referralId}`))).status).toBe(200);
+    const revoked = await clients.case_manager.post(
+      url(`/participants/${participantId}/releases/${releaseId}/revoke`),
+      { note: 'Asked us to stop sharing' },
+    );
+    expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
+    expect((await clients.provider.get(url(`/provider/referrals/${referralId}`))).status).toBe(404);
+  });
+
   it('a provider not yet linked to an organization sees nothing', async () => {
     const unlinked = await signedIn(site, 'provider');
     const { referralId } = await referred();
