@@ -85,6 +85,15 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: a contact and a goal on
     await page.goto(`${server.baseUrl}/caseloads`);
     await shown(page.getByRole('heading', { name: 'Caseloads', exact: true }));
     await shown(page.getByTestId('caseloads'));
+    // Everyone's engagement, not only those going in the wind: the person just contacted is active.
+    await page.getByText('Everyone', { exact: true }).click();
+    await page.getByLabel(/^Only people within 14 days/).uncheck();
+    await shown(
+      page
+        .getByTestId('going-in-the-wind')
+        .getByText(/Active · 0 days since last contact/)
+        .first(),
+    );
     await noSidewaysScroll('caseloads');
     expect(problems).toEqual([]);
   });

@@ -8,6 +8,7 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  Switch,
   Table,
   Text,
   Textarea,
@@ -74,12 +75,16 @@ export function CaseloadsPage({ site }: { site: SessionSite }) {
 function GoingInTheWind({ site }: { site: SessionSite }) {
   const { t } = useTranslation('participant');
   const [whose, setWhose] = useState<'me' | 'all'>('me');
-  const list = useEngagementList(site.id, { caseload: whose, goingInTheWindWithinDays: GOING_WITHIN_DAYS });
+  const [onlyGoing, setOnlyGoing] = useState(true);
+  const list = useEngagementList(site.id, {
+    caseload: whose,
+    ...(onlyGoing ? { goingInTheWindWithinDays: GOING_WITHIN_DAYS } : {}),
+  });
   return (
     <section aria-labelledby="in-the-wind-heading" id="in-the-wind">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h3" id="in-the-wind-heading">
-          {t('caseloads.goingInTheWind')}
+          {onlyGoing ? t('caseloads.goingInTheWind') : t('caseloads.engagement')}
         </Title>
         <SegmentedControl
           value={whose}
@@ -90,14 +95,22 @@ function GoingInTheWind({ site }: { site: SessionSite }) {
           ]}
         />
       </Group>
+      <Switch
+        mb="xs"
+        label={t('caseloads.onlyGoing', { days: GOING_WITHIN_DAYS })}
+        checked={onlyGoing}
+        onChange={(event) => setOnlyGoing(event.currentTarget.checked)}
+      />
       <Text size="sm" c="dimmed" mb="xs">
-        {t('caseloads.goingInTheWindHint', { days: GOING_WITHIN_DAYS })}
+        {onlyGoing
+          ? t('caseloads.goingInTheWindHint', { days: GOING_WITHIN_DAYS })
+          : t('caseloads.engagementHint')}
       </Text>
       {list.isPending && <PageLoader />}
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data &&
         (list.data.participants.length === 0 ? (
-          <Text c="dimmed">{t('caseloads.noOneGoing')}</Text>
+          <Text c="dimmed">{onlyGoing ? t('caseloads.noOneGoing') : t('caseloads.noOne')}</Text>
         ) : (
           <Stack
             component="ul"
