@@ -320,6 +320,8 @@ describe('completing the intake', () => {
         'status.intake_started',
       ]),
     );
+    const signed = completed.body.timeline.find((item: { what: string }) => item.what === 'release.signed');
+    expect(signed.by).toMatch(/^Test case_manager/);
     expect((await complete(participantId)).body.error.code).toBe('INTAKE_COMPLETED');
 
     const history = await caseManager.get(`${base()}/referrals/${referralId}`);

@@ -43,7 +43,7 @@ const releaseEvents: TimelineSource = async (tx, { siteId, participant }) =>
       at: release.recordedAt,
       what: 'release.signed',
       detail: recipients,
-      by: null,
+      by: release.recordedByName ?? null,
     };
     if (!release.revokedAt) return [signed];
     return [
@@ -53,7 +53,7 @@ const releaseEvents: TimelineSource = async (tx, { siteId, participant }) =>
         at: release.revokedAt,
         what: 'release.revoked',
         detail: release.revocationNote ?? recipients,
-        by: null,
+        by: release.revokedByName ?? null,
       },
     ];
   });

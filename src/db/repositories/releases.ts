@@ -20,6 +20,9 @@ export type ReleaseRecord = {
   revokedAt: Date | null;
   revokedBy: string | null;
   revocationNote: string | null;
+  /** Display names of who recorded and who revoked it (never shown outside the care team). */
+  recordedByName?: string | null;
+  revokedByName?: string | null;
 };
 
 export type NewRelease = Omit<
@@ -103,26 +106,30 @@ async function withRecipients(
 function releaseQuery(tx: Tx, siteId: string) {
   return tx
     .selectFrom('releases')
+    .leftJoin('users as recorder', 'recorder.id', 'releases.recorded_by')
+    .leftJoin('users as revoker', 'revoker.id', 'releases.revoked_by')
     .select([
-      'id',
-      'participant_id as participantId',
-      'person_name as personName',
-      'discloser',
-      'categories',
-      'purpose',
-      'revocation_terms as revocationTerms',
-      'expires_on as expiresOn',
-      'expiry_event as expiryEvent',
-      'signature_kind as signatureKind',
-      'signature',
-      'signed_on as signedOn',
-      'recorded_by as recordedBy',
-      'recorded_at as recordedAt',
-      'revoked_at as revokedAt',
-      'revoked_by as revokedBy',
-      'revocation_note as revocationNote',
+      'releases.id',
+      'releases.participant_id as participantId',
+      'releases.person_name as personName',
+      'releases.discloser',
+      'releases.categories',
+      'releases.purpose',
+      'releases.revocation_terms as revocationTerms',
+      'releases.expires_on as expiresOn',
+      'releases.expiry_event as expiryEvent',
+      'releases.signature_kind as signatureKind',
+      'releases.signature',
+      'releases.signed_on as signedOn',
+      'releases.recorded_by as recordedBy',
+      'recorder.display_name as recordedByName',
+      'releases.recorded_at as recordedAt',
+      'releases.revoked_at as revokedAt',
+      'releases.revoked_by as revokedBy',
+      'revoker.display_name as revokedByName',
+      'releases.revocation_note as revocationNote',
     ])
-    .where('site_id', '=', siteId);
+    .where('releases.site_id', '=', siteId);
 }
 
 /** A participant's releases, newest first. */
@@ -132,8 +139,8 @@ export async function findReleasesOfParticipant(
   participantId: string,
 ): Promise<ReleaseRecord[]> {
   const rows = await releaseQuery(tx, siteId)
-    .where('participant_id', '=', participantId)
-    .orderBy('recorded_at', 'desc')
+    .where('releases.participant_id', '=', participantId)
+    .orderBy('releases.recorded_at', 'desc')
     .execute();
   return withRecipients(tx, siteId, rows);
 }
@@ -145,7 +152,7 @@ export async function findReleasesOfReferral(
   referralId: string,
 ): Promise<ReleaseRecord[]> {
   const rows = await releaseQuery(tx, siteId)
-    .where('participant_id', 'in', (eb) =>
+    .where('releases.participant_id', 'in', (eb) =>
       eb
         .selectFrom('participants')
         .select('id')
@@ -163,8 +170,8 @@ export async function findRelease(
   releaseId: string,
 ): Promise<ReleaseRecord | undefined> {
   const rows = await releaseQuery(tx, siteId)
-    .where('participant_id', '=', participantId)
-    .where('id', '=', releaseId)
+    .where('releases.participant_id', '=', participantId)
+    .where('releases.id', '=', releaseId)
     .execute();
   return (await withRecipients(tx, siteId, rows))[0];
 }
