@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, authorize, mayAccessHandoff, mayAccessReferral, permittedActions } from './policy.ts';
+import {
+  ACTIONS,
+  authorize,
+  mayAccessHandoff,
+  mayAccessReferral,
+  mayRemoveForViolence,
+  permittedActions,
+} from './policy.ts';
 import { ROLES, requiresMfa } from './roles.ts';
 
 describe('authorize', () => {
@@ -98,5 +105,13 @@ describe('who may see and answer a hand-off', () => {
     expect(mayAccessHandoff({ userId: 'officer-1', rolesAtSite: ['officer'] }, handoff, 'respond')).toBe(
       false,
     );
+  });
+});
+
+describe('mayRemoveForViolence', () => {
+  it('is a program manager’s decision only', () => {
+    expect(mayRemoveForViolence(['program_manager'])).toBe(true);
+    expect(mayRemoveForViolence(['case_manager', 'outreach', 'peer_support'])).toBe(false);
+    expect(mayRemoveForViolence(['admin'])).toBe(false);
   });
 });

@@ -128,6 +128,14 @@ export function authorize(principal: Principal, action: Action): Decision {
   return { allowed: false, reason: 'role_not_permitted', role: principal.rolesAtSite[0] ?? null };
 }
 
+/**
+ * Exiting someone for violence or threats toward staff (PRODUCT.md step 7) is a program manager's
+ * decision; the participant status function asks this before it records that reason.
+ */
+export function mayRemoveForViolence(roles: readonly Role[]): boolean {
+  return roles.includes('program_manager');
+}
+
 /** The actions a set of roles may take at a site, for the web app's navigation. */
 export function permittedActions(roles: readonly Role[]): Action[] {
   return (Object.keys(ACTIONS) as Action[]).filter(

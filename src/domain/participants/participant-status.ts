@@ -1,3 +1,4 @@
+import { mayRemoveForViolence } from '../access/policy.ts';
 import type { Role } from '../access/roles.ts';
 import { DomainError } from '../errors.ts';
 
@@ -116,6 +117,6 @@ export function participantTransition(
 export function mayExitFor(actor: ParticipantActor, reason: ExitReason): boolean {
   if (reason === 'missed_appointments') return actor.kind === 'site_policy';
   if (actor.kind === 'site_policy') return false;
-  if (reason === 'removed_for_violence') return actor.roles.includes('program_manager');
+  if (reason === 'removed_for_violence') return mayRemoveForViolence(actor.roles);
   return true;
 }
