@@ -11,6 +11,7 @@ import { OutboxStatus } from './pages/field/outbox-view.tsx';
 import { handoffIdOf } from './pages/handoff/paths.ts';
 import { HomePage } from './pages/home/home-page.tsx';
 import { MfaVerifyPage } from './pages/mfa/mfa-verify-page.tsx';
+import { MyDayPage } from './pages/my-day/my-day.tsx';
 import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
 import { participantRouteOf } from './pages/participant/paths.ts';
 import { referralIdOf, screenRequestIdOf } from './pages/review/paths.ts';
@@ -201,6 +202,12 @@ function SitePage({ path, session, site }: { path: string; session: Session; sit
       );
     case PATHS.participants:
       return site.actions.includes('participants:view') ? <ParticipantsPage site={site} /> : <NotFoundPage />;
+    case PATHS.myDay:
+      return site.actions.includes('appointments:use') ? (
+        <MyDayPage session={session} site={site} />
+      ) : (
+        <NotFoundPage />
+      );
     case PATHS.caseloads:
       return site.actions.includes('caseloads:view') ? <CaseloadsPage site={site} /> : <NotFoundPage />;
     case PATHS.directory:

@@ -26,6 +26,8 @@ export const PATHS = {
   participants: '/participants',
   /** Caseloads against the caps, people going "in the wind", assigning case managers (care team). */
   caseloads: '/caseloads',
+  /** A case manager's day: hand-offs for them, intakes due, today's appointments, going in the wind. */
+  myDay: '/my-day',
   /** The partner directory (care team). */
   directory: '/directory',
   /** A partner agency's referrals and capacity (provider). */

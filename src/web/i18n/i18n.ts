@@ -11,6 +11,8 @@ import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
 import fieldEn from './field.en.json' with { type: 'json' };
 import fieldEs from './field.es.json' with { type: 'json' };
+import mydayEn from './myday.en.json' with { type: 'json' };
+import mydayEs from './myday.es.json' with { type: 'json' };
 import participantEn from './participant.en.json' with { type: 'json' };
 import participantEs from './participant.es.json' with { type: 'json' };
 import programEn from './program.en.json' with { type: 'json' };
@@ -49,6 +51,7 @@ export function createI18n(): I18n {
         casework: caseworkEn,
         participant: participantEn,
         directory: directoryEn,
+        myday: mydayEn,
       },
       es: {
         translation: es,
@@ -58,9 +61,10 @@ export function createI18n(): I18n {
         casework: caseworkEs,
         participant: participantEs,
         directory: directoryEs,
+        myday: mydayEs,
       },
     },
-    ns: ['translation', 'field', 'program', 'dispatch', 'casework', 'participant', 'directory'],
+    ns: ['translation', 'field', 'program', 'dispatch', 'casework', 'participant', 'directory', 'myday'],
     defaultNS: 'translation',
     lng: initialLanguage(),
     fallbackLng: 'en',

@@ -39,7 +39,7 @@ const CARE_TEAM_FEATURES: Feature[] = [
   DIRECTORY,
   { key: 'intakesDue', path: `${PATHS.handoffQueue}#intakes`, action: 'intakes:pending' },
   { key: 'caseload', path: PATHS.caseloads, action: 'caseloads:view' },
-  { key: 'appointmentsToday' },
+  { key: 'appointmentsToday', path: `${PATHS.myDay}#today`, action: 'appointments:use' },
 ];
 
 export const ROLE_FEATURES: Record<Role, Feature[]> = {
