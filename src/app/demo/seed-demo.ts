@@ -4,6 +4,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import { createSite } from '../sites/create-site.ts';
 import { createUser } from '../users/create-user.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
+import { seedDemoFundingSources } from './demo-funds.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
 import { seedDemoReferrals } from './demo-referrals.ts';
 
@@ -119,6 +120,11 @@ export async function seedDemo(
           { userId: providerId, linkedBy: managers.get(slug) ?? providerId },
           now,
         );
+    }
+    // Funding sources for discretionary spending, for each site with a demo program manager.
+    for (const [slug, managerId] of managers) {
+      const siteId = sites.get(slug);
+      if (siteId) await seedDemoFundingSources(tx, { id: siteId }, managerId, now);
     }
     return { seeded: true };
   });
