@@ -180,6 +180,17 @@ describe('reminders', () => {
     expect(await messagesAbout(appointment.place)).toEqual([]);
   });
 
+  it('someone who exited is not reminded of what was booked before', async () => {
+    const { participantId } = await participantWithContacts();
+    const appointment = await book(participantId, new Date(t.clock.now().getTime() + 48 * HOUR));
+    const exited = await caseManager.post(`/api/v1/sites/${site.id}/participants/${participantId}/exit`, {
+      reason: 'moved',
+    });
+    expect(exited.status).toBe(200);
+    await runTimersAt(new Date(appointment.startsAt.getTime() - HOUR));
+    expect(await messagesAbout(appointment.place)).toEqual([]);
+  });
+
   it('a moved appointment reminds at its new time only', async () => {
     const { participantId } = await participantWithContacts();
     const appointment = await book(participantId, new Date(t.clock.now().getTime() + 48 * HOUR));

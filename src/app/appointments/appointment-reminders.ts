@@ -57,7 +57,7 @@ function isPayload(value: unknown): value is AppointmentReminderPayload {
 
 /**
  * The 'appointment_reminder' timer: if the appointment is still scheduled at the time the reminder
- * was made for and has not started, writes a reminder to each of the person's contact methods that
+ * was made for and has not started, and the participant has not exited, writes a reminder to each of the person's contact methods that
  * allow reminders (SMS, e-mail) and to the assigned case manager's e-mail. The messages say when
  * and where only; nothing is logged about who they are for.
  */
@@ -70,6 +70,8 @@ export const appointmentReminderTimerHandler: TimerHandler = async (tx, timer, d
   });
   if (!appointment || !reminderStillDue(appointment, new Date(timer.payload.startsAt), now)) return;
   const recipients = await findReminderRecipients(tx, timer.siteId, appointment.participantId);
+  // Someone who left the program (moved, deceased...) is not reminded of what was booked before.
+  if (recipients.exited) return;
   const toPerson = personReminder(appointment, recipients.timezone);
   for (const contact of recipients.person)
     await enqueueMessage(tx, {

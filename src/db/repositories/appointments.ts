@@ -202,7 +202,8 @@ export async function cancelAppointmentReminders(
 
 /**
  * Where a participant's reminders go: the person's SMS numbers and e-mail addresses that they said
- * reminders may use, the assigned case manager's e-mail, and the site's time zone.
+ * reminders may use, the assigned case manager's e-mail, and the site's time zone; and whether the
+ * participant has exited (then nothing goes).
  */
 export async function findReminderRecipients(
   tx: Tx,
@@ -212,16 +213,22 @@ export async function findReminderRecipients(
   person: { channel: 'sms' | 'email'; recipient: string }[];
   caseManagerEmail: string | null;
   timezone: string;
+  exited: boolean;
 }> {
   const participant = await tx
     .selectFrom('participants')
     .innerJoin('sites', 'sites.id', 'participants.site_id')
     .leftJoin('users', 'users.id', 'participants.case_manager_id')
-    .select(['participants.person_id as personId', 'users.email as email', 'sites.timezone as timezone'])
+    .select([
+      'participants.person_id as personId',
+      'participants.status as status',
+      'users.email as email',
+      'sites.timezone as timezone',
+    ])
     .where('participants.site_id', '=', siteId)
     .where('participants.id', '=', participantId)
     .executeTakeFirst();
-  if (!participant) return { person: [], caseManagerEmail: null, timezone: 'UTC' };
+  if (!participant) return { person: [], caseManagerEmail: null, timezone: 'UTC', exited: true };
   const methods = await tx
     .selectFrom('person_contact_methods')
     .select(['kind', 'value'])
@@ -235,6 +242,7 @@ export async function findReminderRecipients(
     person: methods.map((method) => ({ channel: method.kind as 'sms' | 'email', recipient: method.value })),
     caseManagerEmail: participant.email ?? null,
     timezone: participant.timezone,
+    exited: participant.status === 'exited',
   };
 }
 
