@@ -60,10 +60,15 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: a contact and a goal on
     const form = page.getByRole('form', { name: 'Log a contact' });
     await form.getByRole('button', { name: 'Phone', exact: true }).click(); // tap 1
     await form.getByLabel('Note (optional)').fill('Called back; wants help getting an ID'); // tap 2 + note
+    // Optional: someone else from the team was there too.
+    await form.getByLabel('Others from the team who were there (optional)').click();
+    await page.getByRole('option', { name: 'Pat Peer' }).click();
+    await page.keyboard.press('Escape');
     await form.getByRole('button', { name: 'Log contact' }).click(); // tap 3
     await shown(form.getByRole('status'));
     expect(await form.getByRole('status').textContent()).toBe('Contact logged.');
     await shown(page.getByTestId('contacts').getByText('Called back; wants help getting an ID'));
+    await shown(page.getByTestId('contacts').getByText('Casey Casemanager, Pat Peer'));
     await expect
       .poll(async () => page.getByTestId('engagement').textContent())
       .toMatch(/Active · 0 days since last contact/);

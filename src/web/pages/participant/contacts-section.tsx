@@ -5,6 +5,7 @@ import {
   Card,
   Chip,
   Group,
+  MultiSelect,
   SimpleGrid,
   Stack,
   Text,
@@ -15,8 +16,10 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_KINDS } from '../../../contracts/participant-contacts.ts';
+import { useSession } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { useCaseloads } from '../caseloads/caseloads-api.ts';
 import { formatDateTime } from '../review/format.ts';
 import { type Contact, useContactLog, useLogContact } from './care-api.ts';
 import { EngagementBadge } from './engagement-badge.tsx';
@@ -59,6 +62,9 @@ export function ContactsSection({ site, participant }: ParticipantSectionProps) 
 function ContactForm({ siteId, participantId }: { siteId: string; participantId: string }) {
   const { t } = useTranslation('participant');
   const logContact = useLogContact(siteId, participantId);
+  const me = useSession().data?.user.id;
+  const careTeam = useCaseloads(siteId).data?.staff ?? [];
+  const [others, setOthers] = useState<string[]>([]);
   const [kind, setKind] = useState<Kind | null>(null);
   const [note, setNote] = useState('');
   const [duration, setDuration] = useState<string | null>(null);
@@ -79,6 +85,8 @@ function ContactForm({ siteId, participantId }: { siteId: string; participantId:
           occurredAt: occurredAt.toISOString(),
           ...(duration ? { durationMinutes: Number(duration) } : {}),
           ...(note.trim() ? { note: note.trim() } : {}),
+          // The one logging it was there, with anyone named (the server assumes only them otherwise).
+          ...(others.length > 0 && me ? { staffIds: [me, ...others] } : {}),
         },
       },
       {
@@ -87,6 +95,7 @@ function ContactForm({ siteId, participantId }: { siteId: string; participantId:
           setNote('');
           setDuration(null);
           setEarlier(null);
+          setOthers([]);
           setIdempotencyKey(newKey());
           setLogged(true);
         },
@@ -144,6 +153,20 @@ function ContactForm({ siteId, participantId }: { siteId: string; participantId:
           ))}
         </Group>
       </Chip.Group>
+      {careTeam.length > 1 && me && (
+        <MultiSelect
+          mt="sm"
+          label={t('contacts.alsoThere')}
+          placeholder={others.length === 0 ? t('contacts.justMe') : undefined}
+          data={careTeam
+            .filter((member) => member.userId !== me)
+            .map((member) => ({ value: member.userId, label: member.displayName }))}
+          value={others}
+          onChange={setOthers}
+          clearable
+          w={{ base: '100%', xs: 360 }}
+        />
+      )}
       {earlier === null ? (
         <Button
           variant="subtle"
