@@ -85,7 +85,7 @@ function recordTiming(key: string, ms: number) {
 }
 function statementKey(text: string): string {
   const sqlText = text.replace(/\s+/g, ' ').trim().toLowerCase();
-  if (sqlText.includes('pg_advisory_xact_lock'))
+  if (sqlText.includes('pg_advisory_xact_lock') || sqlText.includes('audit_chain_head'))
     return 'audit chain lock (pg_advisory_xact_lock, incl. wait)';
   if (sqlText.startsWith('select set_config')) return 'set_config (row-level security scope)';
   if (/^(begin|commit|rollback)/.test(sqlText)) return sqlText.split(' ')[0] as string;

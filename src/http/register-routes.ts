@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { recordAudit } from '../app/audit/record-audit.ts';
+import { recordAudit, recordAudits } from '../app/audit/record-audit.ts';
 import { type CurrentSession, currentSession } from '../app/auth/current-session.ts';
 import type { AppDeps } from '../app/deps.ts';
 import type { LiveEvents } from '../app/live-events.ts';
@@ -220,7 +220,7 @@ async function handle(
     if (idempotencyKey && session) {
       await completeIdempotencyKey(tx, { userId: session.user.id, key: idempotencyKey, status, body });
     }
-    for (const entry of pendingAudit) await recordAudit(tx, entry);
+    await recordAudits(tx, pendingAudit);
     return body;
   };
   try {

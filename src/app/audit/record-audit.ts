@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findLastAuditLink, insertAuditRow, lockAuditChain } from '../../db/repositories/audit-log.ts';
+import { type AuditRow, insertAuditRows, lockAuditChainHead } from '../../db/repositories/audit-log.ts';
 import type { Tx } from '../../db/scope.ts';
 import { type AuditEntry, auditHashInput, GENESIS_HASH } from '../../domain/audit/audit-entry.ts';
 
@@ -10,13 +10,26 @@ export function auditHash(seq: number, entry: AuditEntry, previousHash: string):
 }
 
 /**
- * Appends one entry to the hash-chained audit log inside the caller's transaction, so the record
- * of an access commits or rolls back with the access itself.
+ * Appends entries to the hash-chained audit log inside the caller's transaction, so the record of
+ * an access commits or rolls back with the access itself. Two round trips however many entries: the
+ * chain's lock with its head, then one insert.
  */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await lockAuditChain(tx);
-  const last = await findLastAuditLink(tx);
-  const seq = (last?.seq ?? 0) + 1;
-  const previousHash = last?.hash ?? GENESIS_HASH;
-  await insertAuditRow(tx, { seq, entry, previousHash, hash: auditHash(seq, entry, previousHash) });
+export async function recordAudits(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const head = await lockAuditChainHead(tx);
+  let seq = head?.seq ?? 0;
+  let previousHash = head?.hash ?? GENESIS_HASH;
+  const rows: AuditRow[] = entries.map((entry) => {
+    seq += 1;
+    const hash = auditHash(seq, entry, previousHash);
+    const row = { seq, entry, previousHash, hash };
+    previousHash = hash;
+    return row;
+  });
+  await insertAuditRows(tx, rows);
+}
+
+/** Appends one entry (see recordAudits). */
+export function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  return recordAudits(tx, [entry]);
 }

@@ -4,44 +4,40 @@ import type { Db } from '../database.ts';
 import type { AuditLogTable } from '../schema.ts';
 import type { Tx } from '../scope.ts';
 
-const AUDIT_APPEND_LOCK = 7_263_001;
-
-/** Serializes appends until the transaction ends, so each row links to the one committed before it. */
-export async function lockAuditChain(tx: Tx): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(tx);
+/**
+ * Takes the audit chain's lock (held until the transaction ends, so each row links to the one
+ * committed before it) and reads the chain's head, in one round trip (migration 0014).
+ */
+export async function lockAuditChainHead(tx: Tx): Promise<{ seq: number; hash: string } | undefined> {
+  const { rows } = await sql<{ seq: string | number | null; hash: string | null }>`
+    select seq, hash from audit_chain_head()`.execute(tx);
+  const head = rows[0];
+  return head?.seq != null && head.hash != null ? { seq: Number(head.seq), hash: head.hash } : undefined;
 }
 
-export async function findLastAuditLink(tx: Tx): Promise<{ seq: number; hash: string } | undefined> {
-  const row = await tx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
-}
+export type AuditRow = { seq: number; entry: AuditEntry; previousHash: string; hash: string };
 
-export async function insertAuditRow(
-  tx: Tx,
-  row: { seq: number; entry: AuditEntry; previousHash: string; hash: string },
-): Promise<void> {
-  const { entry } = row;
+/** Appends rows (already chained) in one statement. */
+export async function insertAuditRows(tx: Tx, rows: readonly AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await tx
     .insertInto('audit_log')
-    .values({
-      seq: row.seq,
-      occurred_at: entry.occurredAt,
-      user_id: entry.userId,
-      role: entry.role,
-      site_id: entry.siteId,
-      action: entry.action,
-      resource_type: entry.resourceType,
-      resource_id: entry.resourceId,
-      outcome: entry.outcome,
-      request_id: entry.requestId,
-      previous_hash: row.previousHash,
-      hash: row.hash,
-    })
+    .values(
+      rows.map(({ seq, entry, previousHash, hash }) => ({
+        seq,
+        occurred_at: entry.occurredAt,
+        user_id: entry.userId,
+        role: entry.role,
+        site_id: entry.siteId,
+        action: entry.action,
+        resource_type: entry.resourceType,
+        resource_id: entry.resourceId,
+        outcome: entry.outcome,
+        request_id: entry.requestId,
+        previous_hash: previousHash,
+        hash,
+      })),
+    )
     .execute();
 }
 
