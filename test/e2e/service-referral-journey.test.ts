@@ -133,4 +133,38 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: a service referral, clo
     await shown(referral.getByText(/Bed held until 9pm/));
     expect(problems).toEqual([]);
   });
+
+  it('a program manager links a provider account to its organization from the directory page', async () => {
+    const context = await browser.newContext({
+      locale: 'es-US',
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+    });
+    const manager = await context.newPage();
+    manager.setDefaultTimeout(15_000);
+    await manager.goto(`${server.baseUrl}/`);
+    await shown(manager.getByLabel('Correo electrónico'), 60_000);
+    await manager.getByLabel('Correo electrónico').fill('manager@demo.lead.test');
+    await manager.getByLabel(/^Contraseña/).fill(DEMO_PASSWORD);
+    await manager.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await shown(manager.getByRole('link', { name: /Directorio de socios/ }).first());
+    await manager
+      .getByRole('link', { name: /Directorio de socios/ })
+      .first()
+      .click();
+    const form = manager.getByRole('form', { name: 'Cuentas de socios' });
+    await shown(form);
+    await form
+      .getByRole('combobox', { name: 'Cuenta de proveedor' })
+      .selectOption({ label: 'Quinn Provider (provider@demo.lead.test)' });
+    await form
+      .getByRole('combobox', { name: 'Trabaja para' })
+      .selectOption({ label: 'Riverbend Community Health' });
+    await form.getByRole('button', { name: 'Guardar' }).click();
+    await shown(form.getByText('Vinculada a Riverbend Community Health.'));
+    await noSidewaysScroll(manager, 'manager-es');
+    await context.close();
+    expect(problems).toEqual([]);
+  });
 });

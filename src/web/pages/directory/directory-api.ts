@@ -143,3 +143,27 @@ export function useAnswerReferral(siteId: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['provider', siteId, 'referrals'] }),
   });
 }
+
+export function usePartnerList(siteId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['directory', siteId, 'organizations'],
+    queryFn: () =>
+      api.request<{ organizations: { id: string; name: string; services: number }[] }>(
+        'GET',
+        `${sitePath(siteId)}/directory/organizations`,
+      ),
+  });
+}
+
+export function useLinkProvider(siteId: string) {
+  const api = useApi();
+  return useMutation({
+    mutationFn: ({ userId, organizationId }: { userId: string; organizationId: string }) =>
+      api.request<{ userId: string; organizationId: string; organizationName: string }>(
+        'PUT',
+        `${sitePath(siteId)}/staff/${encodeURIComponent(userId)}/provider-organization`,
+        { body: { organizationId } },
+      ),
+  });
+}

@@ -11,6 +11,7 @@ import { PATHS } from '../../routing.ts';
 import { AddPartnerForm } from './add-partner-form.tsx';
 import { type DirectoryFilters, useDirectory } from './directory-api.ts';
 import { CAPACITIES, SERVICE_CATEGORIES } from './directory-types.ts';
+import { LinkProviderForm } from './link-provider-form.tsx';
 import { ServiceCard } from './service-card.tsx';
 
 const NO_FILTERS: DirectoryFilters = { q: '', category: '', language: '', capacity: '' };
@@ -85,6 +86,7 @@ export function DirectoryPage({ site }: { site: SessionSite }) {
         </Group>
       </Stack>
       {manages && <AddPartnerForm siteId={site.id} />}
+      {manages && site.actions.includes('staff:manage') && <LinkProviderForm siteId={site.id} />}
       {directory.isPending && <PageLoader />}
       {directory.isError && <ErrorAlert error={directory.error} onRetry={() => void directory.refetch()} />}
       {directory.data && (

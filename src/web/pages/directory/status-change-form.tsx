@@ -40,7 +40,7 @@ export function StatusChangeForm({
           value={status}
           onChange={(event) => setStatus(event.currentTarget.value)}
           data={[
-            { value: '', label: t('referrals.pickStatus') },
+            { value: '', label: t('choose') },
             ...nextStatuses.map((next) => ({ value: next, label: t(`referralStatus.${next}`) })),
           ]}
         />
