@@ -16,7 +16,6 @@ import { listOpenHandoffs } from '../handoff/handoff-api.ts';
 import { handoffPath } from '../handoff/paths.ts';
 import { pendingIntakesKey } from '../handoff/pending-intakes.tsx';
 import { useEngagementList } from '../participant/care-api.ts';
-import { EngagementBadge } from '../participant/engagement-badge.tsx';
 import { participantPath } from '../participant/paths.ts';
 import { referralPath } from '../review/paths.ts';
 
@@ -32,6 +31,8 @@ const HANDOFF_EVENTS = ['handoff.offered', 'handoff.updated'] as const;
 /** Hand-offs still waiting on the responder (the rest are over, or in someone else's hands). */
 const OPEN_FOR_ME = new Set(['requested', 'acknowledged', 'en_route']);
 const HANDED_OFF = new Set(['arrived', 'handed_off_by_phone']);
+/** As the participant page's engagement badge. */
+const LEVEL_COLORS = { active: 'green', inactive: 'yellow', in_the_wind: 'red' } as const;
 /** "Going in the wind": this many days or fewer from the site's in-the-wind threshold (as /caseloads). */
 const GOING_WITHIN_DAYS = 14;
 /** How many pending intakes the home shows before "see all". */
@@ -322,6 +323,7 @@ function TodaysAppointments({ site }: { site: SessionSite }) {
 
 function GoingInTheWind({ site }: { site: SessionSite }) {
   const { t } = useTranslation('myday');
+  const { t: participant } = useTranslation('participant');
   const list = useEngagementList(site.id, { caseload: 'me', goingInTheWindWithinDays: GOING_WITHIN_DAYS });
   const people = list.data?.participants ?? [];
   return (
@@ -340,11 +342,29 @@ function GoingInTheWind({ site }: { site: SessionSite }) {
       <Items label={t('wind.title')}>
         {people.map((row) => (
           <Card key={row.participantId} component="li" withBorder padding="sm" data-testid="my-day-wind">
-            <Group justify="space-between" gap="xs">
-              <AppLink to={participantPath(row.participantId)} fw={700}>
-                {row.personName}
-              </AppLink>
-              <EngagementBadge engagement={row.engagement} />
+            <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+              <div style={{ minWidth: 0 }}>
+                <AppLink to={participantPath(row.participantId)} fw={700}>
+                  {row.personName}
+                </AppLink>
+                {/* The whole phrase, wrapped on a phone (a badge would cut it short). */}
+                <Text size="sm" c="dimmed" data-testid="my-day-wind-since">
+                  {participant(
+                    row.engagement.since === 'last_contact'
+                      ? 'engagement.daysSinceContact'
+                      : 'engagement.daysSinceEnrolment',
+                    { count: row.engagement.daysSince },
+                  )}
+                </Text>
+              </div>
+              <Badge
+                color={LEVEL_COLORS[row.engagement.level]}
+                variant="light"
+                tt="none"
+                style={{ flexShrink: 0 }}
+              >
+                {participant(`engagement.level.${row.engagement.level}`)}
+              </Badge>
             </Group>
           </Card>
         ))}
