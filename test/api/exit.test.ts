@@ -85,6 +85,16 @@ describe('exit', () => {
     },
   );
 
+  it("shows on the participant's timeline with its reason", async () => {
+    const { participantId } = await participant();
+    await exit(clients.case_manager, participantId, { reason: 'no_contact_past_limit' });
+    const page = await clients.case_manager.get(`${base()}/${participantId}`);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const whats = page.body.timeline.map((item: { what: string }) => item.what);
+    expect(whats).toContain('exit.no_contact_past_limit');
+    expect(whats).not.toContain('status.exited');
+  });
+
   it('removed for violence or threats toward staff needs a program manager', async () => {
     const { participantId } = await participant();
     for (const role of ['case_manager', 'outreach', 'peer_support'] as const) {

@@ -2,8 +2,9 @@ import {
   findParticipantStanding,
   isReferralOfPerson,
   type ParticipantStanding,
-  recordParticipantStep,
+  setParticipantReferral,
 } from '../../db/repositories/participant-status-events.ts';
+import { appendParticipantStep } from '../../db/repositories/participants.ts';
 import type { Tx } from '../../db/scope.ts';
 import { DomainError } from '../../domain/errors.ts';
 import {
@@ -42,14 +43,9 @@ export async function changeParticipantStatus(
     throw new DomainError('VALIDATION_FAILED', 'That referral is not one of this person’s.', {
       field: 'referralId',
     });
-  await recordParticipantStep(tx, {
-    siteId,
-    participantId,
-    step,
-    userId: change.userId,
-    at: change.now,
-    referralId: change.event.type === 're_enter' ? change.referralId : undefined,
-  });
+  await appendParticipantStep(tx, { siteId, participantId, step, at: change.now, by: change.userId });
+  if (change.event.type === 're_enter' && change.referralId)
+    await setParticipantReferral(tx, { siteId, participantId, referralId: change.referralId });
   const after = await findParticipantStanding(tx, siteId, participantId);
   if (!after) throw new DomainError('NOT_FOUND', 'Not found.');
   return { participant: after, step };

@@ -30,7 +30,8 @@ const statusEvents: TimelineSource = async (tx, { siteId, participant }) =>
   (await findParticipantStatusEvents(tx, siteId, participant.id)).map((event) => ({
     kind: 'status',
     at: event.at,
-    what: `status.${event.event}`,
+    // An exit says why: 'exit.<reason>' (goals met, moved, removed for violence...).
+    what: event.event === 'exited' && event.exitReason ? `exit.${event.exitReason}` : `status.${event.event}`,
     detail: event.reason,
     by: event.by,
   }));

@@ -54,55 +54,16 @@ export async function findParticipantStanding(
   return row as ParticipantStanding | undefined;
 }
 
-/**
- * Records one step of the participant status function: the new status (exit time and reason on an
- * exit; cleared again on re-entry, the history keeps them) and its participant_status_events row.
- * The caller holds the participant's lock.
- */
-export async function recordParticipantStep(
+/** On re-entry, the new referral that brought the person back becomes the participant's referral. */
+export async function setParticipantReferral(
   tx: Tx,
-  change: {
-    siteId: string;
-    participantId: string;
-    step: ParticipantStep;
-    userId: string | null;
-    at: Date;
-    referralId?: string | undefined;
-  },
+  change: { siteId: string; participantId: string; referralId: string },
 ): Promise<void> {
-  const { siteId, participantId, step, at } = change;
   await tx
     .updateTable('participants')
-    .set({
-      status: step.to,
-      ...(step.event === 'exited' ? { exited_at: at, exit_reason: step.exitReason } : {}),
-      ...(step.event === 're_entered' ? { exited_at: null, exit_reason: null, enrolled_at: at } : {}),
-      ...(step.event === 'enrolled' ? { enrolled_at: at } : {}),
-      ...(change.referralId ? { referral_id: change.referralId } : {}),
-    })
-    .where('site_id', '=', siteId)
-    .where('id', '=', participantId)
-    .execute();
-  const last = await tx
-    .selectFrom('participant_status_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('site_id', '=', siteId)
-    .where('participant_id', '=', participantId)
-    .executeTakeFirst();
-  await tx
-    .insertInto('participant_status_events')
-    .values({
-      site_id: siteId,
-      participant_id: participantId,
-      seq: (last?.seq ?? 0) + 1,
-      event: step.event,
-      from_status: step.from,
-      to_status: step.to,
-      reason: step.reason,
-      exit_reason: step.exitReason,
-      user_id: change.userId,
-      at,
-    })
+    .set({ referral_id: change.referralId })
+    .where('site_id', '=', change.siteId)
+    .where('id', '=', change.participantId)
     .execute();
 }
 

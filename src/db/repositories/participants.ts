@@ -136,6 +136,7 @@ export async function appendParticipantStep(
       from_status: step.from,
       to_status: step.to,
       reason: step.reason,
+      exit_reason: step.exitReason,
       user_id: by,
       at,
     })
@@ -162,6 +163,7 @@ export function findParticipantStatusEvents(tx: Tx, siteId: string, participantI
       'participant_status_events.from_status as from',
       'participant_status_events.to_status as to',
       'participant_status_events.reason',
+      'participant_status_events.exit_reason as exitReason',
       'participant_status_events.at',
       'users.display_name as by',
     ])
