@@ -48,6 +48,15 @@ describe(`row-level security (${testDatabaseKind()})`, () => {
     expect(rows.map((row) => row.user_id)).not.toContain(userB.userId);
   });
 
+  it("reads one user's memberships in one round trip, and only theirs, leaving no scope behind", async () => {
+    const { rows } = await sql<{ site_id: string; user_id: string; role: string }>`
+      select * from memberships_of_user(${userA.userId})`.execute(t.database.db);
+    expect(rows).toEqual([{ site_id: siteA.id, user_id: userA.userId, role: 'case_manager' }]);
+    // The scope was the statement's own: the next statement on the pool sees nothing again.
+    const outside = await t.database.db.selectFrom('memberships').selectAll().execute();
+    expect(outside).toEqual([]);
+  });
+
   it("refuses to write a row into another site's data", async () => {
     await expect(
       inScope(t.database.db, { siteId: siteA.id, userId: null }, (tx) =>

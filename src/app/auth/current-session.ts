@@ -1,7 +1,6 @@
-import { findMembershipsOfUser } from '../../db/repositories/memberships.ts';
+import { findMembershipsOfUserAlone } from '../../db/repositories/memberships.ts';
 import { endSession, findSessionWithUser, touchSession } from '../../db/repositories/sessions.ts';
 import type { MfaState } from '../../db/schema.ts';
-import { inScope } from '../../db/scope.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { sessionStanding } from '../../domain/auth/session-rules.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -37,9 +36,7 @@ export async function currentSession(deps: AppDeps, token: string): Promise<Curr
     throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again.');
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS)
     await touchSession(deps.db, tokenHash, now);
-  const memberships = await inScope(deps.db, { siteId: null, userId: user.id }, (tx) =>
-    findMembershipsOfUser(tx, user.id),
-  );
+  const memberships = await findMembershipsOfUserAlone(deps.db, user.id);
   return {
     tokenHash,
     csrfToken: session.csrfToken,

@@ -1,7 +1,19 @@
+import { sql } from 'kysely';
 import type { Role } from '../../domain/access/roles.ts';
+import type { Db } from '../database.ts';
 import type { Tx } from '../scope.ts';
 
 export type MembershipRow = { siteId: string; userId: string; role: Role };
+
+/**
+ * The user's memberships at every site, in one round trip outside any transaction (migration 0015
+ * scopes the read to the user itself), for the per-request session check.
+ */
+export async function findMembershipsOfUserAlone(db: Db, userId: string): Promise<MembershipRow[]> {
+  const { rows } = await sql<{ site_id: string; user_id: string; role: Role }>`
+    select site_id, user_id, role from memberships_of_user(${userId})`.execute(db);
+  return rows.map((row) => ({ siteId: row.site_id, userId: row.user_id, role: row.role }));
+}
 
 /** The user's memberships at every site; visible through the user's own scope. */
 export function findMembershipsOfUser(tx: Tx, userId: string): Promise<MembershipRow[]> {
