@@ -214,6 +214,43 @@ describe('reminders', () => {
     const messages = await messagesAbout(appointment.place);
     expect(messages.map((message) => message.recipient)).toEqual([caseManagerEmail]);
   });
+
+  it('also go by SMS to a case manager who turned SMS alerts on, and stop when they turn them off', async () => {
+    const user = await makeUser(t.database.db, site, 'case_manager');
+    const smsCaseManager = t.client();
+    await smsCaseManager.logIn(user.email, user.password);
+    const contactUrl = `/api/v1/sites/${site.id}/staff/${user.userId}/contact`;
+    const turnedOn = await smsCaseManager.request('PUT', contactUrl, {
+      body: { smsNumber: '+19105550177', smsEnabled: true },
+    });
+    expect(turnedOn.status, JSON.stringify(turnedOn.body)).toBe(200);
+    const { participantId } = await makeParticipant(t, site, smsCaseManager, { caseManagerId: user.userId });
+    const first = await book(participantId, new Date(t.clock.now().getTime() + 30 * HOUR));
+    const second = await book(participantId, new Date(t.clock.now().getTime() + 40 * HOUR));
+
+    await runTimersAt(new Date(first.startsAt.getTime() - 24 * HOUR + 1000));
+    const messages = await messagesAbout(first.place);
+    expect(messages.map((message) => [message.channel, message.recipient, message.purpose])).toEqual(
+      expect.arrayContaining([
+        ['email', user.email, 'appointment.reminder.staff'],
+        ['sms', '+19105550177', 'appointment.reminder.staff'],
+      ]),
+    );
+    expect(messages).toHaveLength(2);
+    const sms = messages.find((message) => message.channel === 'sms');
+    // When and where only: never with whom, what for, or who.
+    expect(sms?.body).toMatch(/^LEAD: appointment on your caseload .*\d:\d\d.* at Room/);
+    expect(sms?.body).not.toMatch(/methadone|Buprenorphine|Synthetic,/i);
+
+    const turnedOff = await smsCaseManager.request('PUT', contactUrl, {
+      body: { smsNumber: '+19105550177', smsEnabled: false },
+    });
+    expect(turnedOff.status).toBe(200);
+    await runTimersAt(new Date(second.startsAt.getTime() - 24 * HOUR + 1000));
+    expect(
+      (await messagesAbout(second.place)).map((message) => [message.channel, message.recipient]),
+    ).toEqual([['email', user.email]]);
+  });
 });
 
 describe('attendance', () => {

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
 import { inScope } from '../../src/db/scope.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
+import { HOUR } from '../support/clock.ts';
 import { makeSite, makeUser } from '../support/factories.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { makeParticipant } from '../support/participants.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const DAY = 24 * HOUR;
 
 let t: TestApp;
 let site: SiteRow;
@@ -19,6 +22,20 @@ async function signedIn(target: SiteRow, role: Role) {
   const client = t.client();
   await client.logIn(user.email, user.password);
   return { client, userId: user.userId };
+}
+
+/**
+ * Runs `work` with the server's clock `by` later, as a case manager signed in then (the other
+ * clients' sessions would have lapsed), and puts the clock back after.
+ */
+async function withClockMoved(by: number, work: (caseManager: HttpClient) => Promise<void>) {
+  const start = t.clock.now();
+  t.clock.advance(by);
+  try {
+    await work((await signedIn(site, 'case_manager')).client);
+  } finally {
+    t.clock.set(start);
+  }
 }
 
 const base = () => `/api/v1/sites/${site.id}/participants`;
@@ -59,7 +76,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('exit', () => {
-  it.each(['goals_met', 'voluntary', 'moved', 'deceased', 'no_contact_past_limit'] as const)(
+  it.each(['goals_met', 'voluntary', 'moved', 'deceased'] as const)(
     'a case manager exits someone for %s, recorded as a status step with who and when',
     async (reason) => {
       const { participantId } = await participant();
@@ -85,9 +102,39 @@ describe('exit', () => {
     },
   );
 
+  it('no contact past the limit only once the person is "in the wind": day 90 refused, day 91 allowed (default thresholds)', async () => {
+    const { participantId } = await participant();
+    const contact = await clients.case_manager.post(`${base()}/${participantId}/contacts`, {
+      kind: 'field',
+      occurredAt: t.clock.now().toISOString(),
+      durationMinutes: 10,
+      note: 'Synthetic check-in',
+    });
+    expect(contact.status, JSON.stringify(contact.body)).toBe(201);
+    const refusedNow = await exit(clients.case_manager, participantId, { reason: 'no_contact_past_limit' });
+    expect(refusedNow.status).toBe(409);
+    expect(refusedNow.body.error.code).toBe('NOT_IN_THE_WIND');
+
+    await withClockMoved(90 * DAY, async (caseManager) => {
+      const refused = await exit(caseManager, participantId, { reason: 'no_contact_past_limit' });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(refused.body.error.code).toBe('NOT_IN_THE_WIND');
+      expect(refused.body.error.message).toMatch(/90/);
+      expect((await caseManager.get(`${base()}/${participantId}/status`)).body.status).toBe('enrolled');
+    });
+    await withClockMoved(91 * DAY, async (caseManager) => {
+      const allowed = await exit(caseManager, participantId, { reason: 'no_contact_past_limit' });
+      expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
+      expect(allowed.body).toMatchObject({ status: 'exited', exitReason: 'no_contact_past_limit' });
+    });
+  });
+
   it("shows on the participant's timeline with its reason", async () => {
     const { participantId } = await participant();
-    await exit(clients.case_manager, participantId, { reason: 'no_contact_past_limit' });
+    await withClockMoved(91 * DAY, async (caseManager) => {
+      const exited = await exit(caseManager, participantId, { reason: 'no_contact_past_limit' });
+      expect(exited.status, JSON.stringify(exited.body)).toBe(200);
+    });
     const page = await clients.case_manager.get(`${base()}/${participantId}`);
     expect(page.status, JSON.stringify(page.body)).toBe(200);
     const whats = page.body.timeline.map((item: { what: string }) => item.what);

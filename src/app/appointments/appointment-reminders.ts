@@ -15,6 +15,7 @@ import {
   reminderStillDue,
   reminderTimes,
 } from '../../domain/appointments/appointment.ts';
+import { alertStaff } from '../outbox/alert-staff.ts';
 import type { TimerHandler } from '../timers/timer-worker.ts';
 
 /** A reminder timer's payload: which appointment, and the time it was made for (a move voids it). */
@@ -58,7 +59,7 @@ function isPayload(value: unknown): value is AppointmentReminderPayload {
 /**
  * The 'appointment_reminder' timer: if the appointment is still scheduled at the time the reminder
  * was made for and has not started, and the participant has not exited, writes a reminder to each of the person's contact methods that
- * allow reminders (SMS, e-mail) and to the assigned case manager's e-mail. The messages say when
+ * allow reminders (SMS, e-mail) and to the assigned case manager (e-mail, and SMS if they turned SMS alerts on). The messages say when
  * and where only; nothing is logged about who they are for.
  */
 export const appointmentReminderTimerHandler: TimerHandler = async (tx, timer, deps) => {
@@ -83,15 +84,15 @@ export const appointmentReminderTimerHandler: TimerHandler = async (tx, timer, d
       purpose: 'appointment.reminder',
       at: now,
     });
-  if (recipients.caseManagerEmail) {
+  if (recipients.caseManagerId) {
     const toStaff = caseManagerReminder(appointment, recipients.timezone);
-    await enqueueMessage(tx, {
+    // By e-mail, and by SMS too when the case manager turned SMS alerts on at the site.
+    await alertStaff(tx, {
       siteId: timer.siteId,
-      channel: 'email',
-      recipient: recipients.caseManagerEmail,
-      subject: toStaff.subject,
-      body: toStaff.body,
+      userId: recipients.caseManagerId,
       purpose: 'appointment.reminder.staff',
+      email: { subject: toStaff.subject, body: toStaff.body },
+      sms: toStaff.sms,
       at: now,
     });
   }

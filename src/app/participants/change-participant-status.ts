@@ -13,6 +13,7 @@ import {
   type ParticipantStep,
   participantTransition,
 } from '../../domain/participants/participant-status.ts';
+import { engagementContext, engagementOfParticipant, requireCareParticipant } from './care-participant.ts';
 
 export type StatusChange = {
   siteId: string;
@@ -39,6 +40,8 @@ export async function changeParticipantStatus(
   const participant = await findParticipantStanding(tx, siteId, participantId, { lock: true });
   if (!participant) throw new DomainError('NOT_FOUND', 'Not found.');
   const step = participantTransition(participant.status, change.event, change.actor);
+  if (change.event.type === 'exit' && change.event.reason === 'no_contact_past_limit')
+    await assertInTheWind(tx, siteId, participantId, change.now);
   if (change.referralId && !(await isReferralOfPerson(tx, siteId, change.referralId, participant.personId)))
     throw new DomainError('VALIDATION_FAILED', 'That referral is not one of this person’s.', {
       field: 'referralId',
@@ -49,4 +52,19 @@ export async function changeParticipantStatus(
   const after = await findParticipantStanding(tx, siteId, participantId);
   if (!after) throw new DomainError('NOT_FOUND', 'Not found.');
   return { participant: after, step };
+}
+
+/**
+ * "No contact past the site's limit" is a fact, not a choice: it is refused (NOT_IN_THE_WIND) unless
+ * the person's engagement, derived from the contact log and the site's thresholds, is "in the wind".
+ */
+async function assertInTheWind(tx: Tx, siteId: string, participantId: string, now: Date): Promise<void> {
+  const participant = await requireCareParticipant(tx, siteId, participantId);
+  const site = await engagementContext(tx, siteId);
+  const engagement = engagementOfParticipant(participant, now, site);
+  if (engagement.level !== 'in_the_wind')
+    throw new DomainError(
+      'NOT_IN_THE_WIND',
+      `No contact past the site's limit needs more than ${site.thresholds.inTheWindDays} days without contact; it has been ${engagement.daysSince}.`,
+    );
 }

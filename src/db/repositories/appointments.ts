@@ -211,24 +211,23 @@ export async function findReminderRecipients(
   participantId: string,
 ): Promise<{
   person: { channel: 'sms' | 'email'; recipient: string }[];
-  caseManagerEmail: string | null;
+  caseManagerId: string | null;
   timezone: string;
   exited: boolean;
 }> {
   const participant = await tx
     .selectFrom('participants')
     .innerJoin('sites', 'sites.id', 'participants.site_id')
-    .leftJoin('users', 'users.id', 'participants.case_manager_id')
     .select([
       'participants.person_id as personId',
       'participants.status as status',
-      'users.email as email',
+      'participants.case_manager_id as caseManagerId',
       'sites.timezone as timezone',
     ])
     .where('participants.site_id', '=', siteId)
     .where('participants.id', '=', participantId)
     .executeTakeFirst();
-  if (!participant) return { person: [], caseManagerEmail: null, timezone: 'UTC', exited: true };
+  if (!participant) return { person: [], caseManagerId: null, timezone: 'UTC', exited: true };
   const methods = await tx
     .selectFrom('person_contact_methods')
     .select(['kind', 'value'])
@@ -240,7 +239,7 @@ export async function findReminderRecipients(
     .execute();
   return {
     person: methods.map((method) => ({ channel: method.kind as 'sms' | 'email', recipient: method.value })),
-    caseManagerEmail: participant.email ?? null,
+    caseManagerId: participant.caseManagerId ?? null,
     timezone: participant.timezone,
     exited: participant.status === 'exited',
   };

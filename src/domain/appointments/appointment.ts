@@ -112,6 +112,8 @@ export function caseManagerReminder(appointment: { startsAt: Date; place: string
   return {
     subject: 'LEAD appointment reminder',
     body: `A participant on your caseload has an appointment ${localWhen(appointment.startsAt, timezone, 'en-US')} at ${appointment.place}. Open the app for details.`,
+    /** The SMS to staff who turned SMS alerts on: as short, and naming no one either. */
+    sms: `LEAD: appointment on your caseload ${localWhen(appointment.startsAt, timezone, 'en-US')} at ${appointment.place}. Details in the app.`,
   };
 }
 
