@@ -143,3 +143,15 @@ export const providerOrganizationResponse = z.object({
   organizationId: z.uuid(),
   organizationName: z.string(),
 });
+
+/** An HSDS 3.0 page of full organizations (checked against the official schemas before it is sent). */
+export const hsdsPage = z.object({
+  total_items: z.number().int(),
+  total_pages: z.number().int(),
+  page_number: z.number().int(),
+  size: z.number().int(),
+  first_page: z.boolean(),
+  last_page: z.boolean(),
+  empty: z.boolean(),
+  contents: z.array(z.record(z.string(), z.unknown())),
+});

@@ -125,6 +125,7 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'intakes.pending': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // The partner directory: the care team reads it, program managers keep it; capacity also by the
   // service's own provider (the test's provider works for the service's organization).
+  'directory.hsds.export': ['program_manager'],
   'directory.services.search': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'directory.organizations.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'directory.organizations.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],

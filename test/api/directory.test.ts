@@ -361,6 +361,17 @@ describe('the directory through the API', () => {
     ).toBe(403);
   });
 
+  it('program managers download the directory as HSDS 3.0 JSON that validates; the care team may not', async () => {
+    const response = await clients.program_manager.get(url('/directory/hsds'));
+    expect(response.status).toBe(200);
+    expect(response.body.total_items).toBe(response.body.contents.length);
+    expect(response.body.contents.length).toBeGreaterThan(0);
+    expect(validateDirectoryPage(hsdsValidator(), response.body)).toEqual([]);
+    for (const organization of response.body.contents)
+      expect(compiledValidator().organization(organization)).toBe(true);
+    expect((await clients.case_manager.get(url('/directory/hsds'))).status).toBe(403);
+  });
+
   it('validates input, naming the field', async () => {
     const response = await clients.program_manager.post(url('/directory/organizations'), {
       name: 'Bad mail',

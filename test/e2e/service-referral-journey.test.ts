@@ -134,7 +134,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: a service referral, clo
     expect(problems).toEqual([]);
   });
 
-  it('a program manager links a provider account to its organization from the directory page', async () => {
+  it('a program manager links a provider account to its organization, and downloads the directory as HSDS', async () => {
     const context = await browser.newContext({
       locale: 'es-US',
       viewport: PHONE,
@@ -164,6 +164,11 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: a service referral, clo
     await form.getByRole('button', { name: 'Guardar' }).click();
     await shown(form.getByText('Vinculada a Riverbend Community Health.'));
     await noSidewaysScroll(manager, 'manager-es');
+    const [file] = await Promise.all([
+      manager.waitForEvent('download'),
+      manager.getByRole('button', { name: 'Descargar como JSON HSDS 3.0' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('directory-demo-city.hsds.json');
     await context.close();
     expect(problems).toEqual([]);
   });

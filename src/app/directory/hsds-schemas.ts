@@ -43,6 +43,14 @@ export function hsdsValidator(directory = SCHEMA_DIRECTORY): HsdsValidator {
   };
 }
 
+let compiled: HsdsValidator | undefined;
+
+/** The validator for the bundled schemas, compiled on first use (immutable, so one per process). */
+export function bundledHsdsValidator(): HsdsValidator {
+  compiled ??= hsdsValidator();
+  return compiled;
+}
+
 /** Every problem with an export page: each organization against organization.json. */
 export function validateDirectoryPage(validate: HsdsValidator, page: { contents: unknown[] }): string[] {
   return page.contents.flatMap((organization, index) =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hsdsDirectoryPage } from '../../app/directory/hsds-export.ts';
 import { importHsds } from '../../app/directory/hsds-import.ts';
-import { hsdsValidator, validateDirectoryPage } from '../../app/directory/hsds-schemas.ts';
+import { bundledHsdsValidator, validateDirectoryPage } from '../../app/directory/hsds-schemas.ts';
 import { loadDirectory } from '../../db/repositories/directory.ts';
 import { findSiteBySlug } from '../../db/repositories/sites.ts';
 import { inScope } from '../../db/scope.ts';
@@ -84,7 +84,7 @@ export const directoryExportCommand: Command = {
       if (!site) throw new UsageError(`no site has the slug "${slug}"`);
       const rows = await inScope(db, { siteId: site.id, userId: null }, (tx) => loadDirectory(tx, site.id));
       const page = hsdsDirectoryPage(rows);
-      const problems = validateDirectoryPage(hsdsValidator(), page as { contents: unknown[] });
+      const problems = validateDirectoryPage(bundledHsdsValidator(), page as { contents: unknown[] });
       if (problems.length > 0)
         throw new CommandFailure(
           `the export does not validate against HSDS 3.0: ${problems.slice(0, 3).join('; ')}`,

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { hsdsDirectoryPage } from '../../app/directory/hsds-export.ts';
+import { bundledHsdsValidator, validateDirectoryPage } from '../../app/directory/hsds-schemas.ts';
 import { createOrganization, updateOrganization } from '../../app/directory/manage-organizations.ts';
 import { createService, setCapacity, updateService } from '../../app/directory/manage-services.ts';
 import { searchDirectory } from '../../app/directory/search-directory.ts';
@@ -9,6 +12,7 @@ import {
   directoryQuery,
   directoryResponse,
   directoryService,
+  hsdsPage,
   organizationParams,
   organizationRequest,
   organizationsResponse,
@@ -42,6 +46,24 @@ async function presentService(tx: Tx, siteId: string, serviceId: string) {
 }
 
 export const directoryRoutes = [
+  defineRoute({
+    id: 'directory.hsds.export',
+    method: 'GET',
+    url: '/api/v1/sites/:siteId/directory/hsds',
+    summary:
+      'The whole directory as Open Referral HSDS 3.0 JSON (one page of full organizations), schema-checked',
+    tags: ['directory'],
+    access: { kind: 'site', action: 'directory:manage' },
+    params: siteParams,
+    response: hsdsPage,
+    async handler({ tx, site }) {
+      const page = hsdsDirectoryPage(await loadDirectory(tx, requireSite(site).id));
+      const problems = validateDirectoryPage(bundledHsdsValidator(), page as { contents: unknown[] });
+      if (problems.length > 0)
+        throw new Error(`HSDS export does not validate: ${problems.slice(0, 3).join('; ')}`);
+      return page as z.input<typeof hsdsPage>;
+    },
+  }),
   defineRoute({
     id: 'directory.services.search',
     method: 'GET',

@@ -167,3 +167,20 @@ export function useLinkProvider(siteId: string) {
       ),
   });
 }
+
+/** Fetches the directory as HSDS 3.0 JSON and hands it to the browser as a file. */
+export function useDownloadHsds(siteId: string, fileName: string) {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async () => {
+      const page = await api.request<unknown>('GET', `${sitePath(siteId)}/directory/hsds`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(
+        new Blob([JSON.stringify(page, null, 2)], { type: 'application/json' }),
+      );
+      link.download = fileName;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    },
+  });
+}

@@ -9,7 +9,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PATHS } from '../../routing.ts';
 import { AddPartnerForm } from './add-partner-form.tsx';
-import { type DirectoryFilters, useDirectory } from './directory-api.ts';
+import { type DirectoryFilters, useDirectory, useDownloadHsds } from './directory-api.ts';
 import { CAPACITIES, SERVICE_CATEGORIES } from './directory-types.ts';
 import { LinkProviderForm } from './link-provider-form.tsx';
 import { ServiceCard } from './service-card.tsx';
@@ -25,6 +25,7 @@ export function DirectoryPage({ site }: { site: SessionSite }) {
   const [words] = useDebouncedValue(filters.q, 250);
   const directory = useDirectory(site.id, { ...filters, q: words });
   const manages = site.actions.includes('directory:manage');
+  const download = useDownloadHsds(site.id, `directory-${site.slug}.hsds.json`);
   const languageName = new Intl.DisplayNames([i18n.language], { type: 'language' });
   const set = (key: keyof DirectoryFilters) => (value: string | null) =>
     setFilters((current) => ({ ...current, [key]: value ?? '' }));
@@ -85,6 +86,23 @@ export function DirectoryPage({ site }: { site: SessionSite }) {
           </Button>
         </Group>
       </Stack>
+      {manages && (
+        <Stack gap="xs" mb="md">
+          <Button
+            variant="default"
+            size="md"
+            onClick={() => download.mutate()}
+            loading={download.isPending}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('export.download')}
+          </Button>
+          <Text size="sm" c="dimmed">
+            {t('export.hint')}
+          </Text>
+          {download.isError && <ErrorAlert error={download.error} />}
+        </Stack>
+      )}
       {manages && <AddPartnerForm siteId={site.id} />}
       {manages && site.actions.includes('staff:manage') && <LinkProviderForm siteId={site.id} />}
       {directory.isPending && <PageLoader />}
