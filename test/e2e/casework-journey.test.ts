@@ -1,6 +1,8 @@
-// A case manager, on a phone-sized window, books an appointment for a participant, records bus fare
+// A case manager, on a phone-sized window, books an appointment for a participant, moves it to
+// another day and place with a partner service from the directory, records bus fare
 // from the site's opioid settlement funds and reverses a mistake, exits the person (moved away) and
-// re-enters them; a program manager then reads the period's totals on the funds report.
+// re-enters them; a program manager then reads the period's totals on the funds report and sets
+// the site's appointment reminders and missed-appointments policy.
 import { existsSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,12 +19,13 @@ const PHONE = { width: 390, height: 844 };
 
 const shown = (locator: Locator, timeout = 15_000) => locator.waitFor({ state: 'visible', timeout });
 
-/** 'YYYY-MM-DDTHH:mm' two days from now, as a datetime-local input takes it (this machine's zone). */
-function inTwoDays(): string {
-  const at = new Date(Date.now() + 2 * 86_400_000);
+/** 'YYYY-MM-DDTHH:mm' some days from now at a time, as a datetime-local input takes it (this machine's zone). */
+function inDays(days: number, time = '10:30'): string {
+  const at = new Date(Date.now() + days * 86_400_000);
   const pad = (value: number) => String(value).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T10:30`;
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${time}`;
 }
+const inTwoDays = () => inDays(2);
 
 describe.skipIf(!existsSync(CHROMIUM))('browser journey: appointments, funds and exit on a phone', () => {
   let server: RunningServer;
@@ -88,6 +91,33 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: appointments, funds and
     await noSidewaysScroll('appointment');
   });
 
+  it('moves the appointment to another day and place, with a partner service from the directory', async () => {
+    const card = page.getByTestId('appointment').first();
+    await card.getByRole('button', { name: 'Move' }).click();
+    const form = page.getByRole('form', { name: 'Move this appointment' });
+    // The form starts from the appointment as booked.
+    expect(await form.getByLabel('When').inputValue()).toBe(inTwoDays());
+    expect(await form.getByLabel('Where').inputValue()).toBe('Program office, 2nd floor');
+    await form.getByLabel('When').fill(inDays(3, '14:00'));
+    await form.getByLabel('Where').fill('Program office, 3rd floor');
+    const services = form.getByLabel('Partner service (optional)');
+    await services.selectOption({ index: 1 });
+    const chosen = await services.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+    expect(chosen).toContain(' — ');
+    await noSidewaysScroll('appointment-move');
+    await form.getByRole('button', { name: 'Save the new details' }).click();
+    await shown(page.getByText('Appointment moved. Reminders follow the new time.'));
+    const moved = page.getByTestId('appointment').first();
+    await shown(moved.getByText('Program office, 3rd floor'));
+    await shown(moved.getByText('Scheduled'));
+    expect(await page.getByText('Program office, 2nd floor').count()).toBe(0);
+    // In Spanish the same card offers to move it.
+    await page.getByRole('button', { name: 'Español' }).first().click();
+    await shown(page.getByTestId('appointment').first().getByRole('button', { name: 'Cambiar' }));
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await shown(page.getByRole('heading', { name: 'Appointments' }));
+  });
+
   it('records spending from a funding source, and corrects a mistake by reversing it', async () => {
     await page.getByRole('button', { name: 'Record spending' }).click();
     const form = page.getByRole('form', { name: 'Record spending' });
@@ -112,7 +142,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: appointments, funds and
     await form.getByLabel('Reason').selectOption('moved');
     await form.getByRole('button', { name: 'Exit now' }).click();
     await shown(page.getByText(/^Exited on .*: Moved away\.$/));
-    await shown(page.getByTestId('appointment').first().getByText('Program office, 2nd floor'));
+    await shown(page.getByTestId('appointment').first().getByText('Program office, 3rd floor'));
     await page.getByRole('button', { name: 'Re-enter the program' }).click();
     await page
       .getByRole('form', { name: 'Re-enter the program' })
@@ -132,6 +162,30 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: appointments, funds and
     await shown(page.getByRole('heading', { name: 'Funding sources' }));
     await shown(page.getByText('Opioid settlement funds').first());
     await noSidewaysScroll('report');
+  });
+
+  it("lets the program manager set the site's reminder hours and turn on the missed-appointments policy", async () => {
+    await page.goto(`${server.baseUrl}/caseloads`);
+    const form = page.getByRole('form', { name: 'Appointment reminders and missed appointments' });
+    await shown(form);
+    expect(await form.getByLabel('Reminders, hours before').inputValue()).toBe('24, 2');
+    // Off by default.
+    expect(await form.getByRole('switch').isChecked()).toBe(false);
+    await form.getByLabel('Reminders, hours before').fill('48, 2');
+    await form.getByRole('switch').check({ force: true });
+    await form.getByLabel('Number of missed appointments in a row').fill('4');
+    await noSidewaysScroll('appointment-settings');
+    await form.getByRole('button', { name: 'Save appointment settings' }).click();
+    await shown(page.getByText('Appointment settings saved.'));
+    await page.reload();
+    await shown(form);
+    expect(await form.getByLabel('Reminders, hours before').inputValue()).toBe('48, 2');
+    expect(await form.getByLabel('Number of missed appointments in a row').inputValue()).toBe('4');
+    // Put the site back as it was (off) for anyone else using the demo.
+    await form.getByRole('switch').uncheck({ force: true });
+    await form.getByLabel('Reminders, hours before').fill('24, 2');
+    await form.getByRole('button', { name: 'Save appointment settings' }).click();
+    await shown(page.getByText('Appointment settings saved.'));
     expect(problems).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { useEngagementList } from '../participant/care-api.ts';
 import { EngagementBadge } from '../participant/engagement-badge.tsx';
 import { participantPath } from '../participant/paths.ts';
+import { AppointmentSettingsCard } from './appointment-settings-card.tsx';
 import {
   type Caseloads,
   type StaffCaseload,
@@ -41,7 +42,8 @@ const GOING_WITHIN_DAYS = 14;
 /**
  * Caseloads: the people going "in the wind" (the signed-in person's, or everyone's), each care-team
  * member's load against the caps, assigning a case manager (a program manager may go past the hard
- * maximum with a reason), and, for program managers, the caps, thresholds and FTEs.
+ * maximum with a reason), and, for program managers, the caps, thresholds and FTEs, and the site's
+ * appointment reminders and missed-appointments policy.
  */
 export function CaseloadsPage({ site }: { site: SessionSite }) {
   const { t } = useTranslation('participant');
@@ -67,6 +69,7 @@ export function CaseloadsPage({ site }: { site: SessionSite }) {
             )}
           </>
         )}
+        {site.actions.includes('appointments:settings') && <AppointmentSettingsCard site={site} />}
       </Stack>
     </>
   );

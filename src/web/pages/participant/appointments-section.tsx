@@ -1,18 +1,42 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { useDirectory } from '../directory/directory-api.ts';
 import { formatDateTime } from '../review/format.ts';
 import {
   type Appointment,
+  type AppointmentChangeBody,
   useAppointments,
   useBookAppointment,
+  useMoveAppointment,
   useRecordAppointment,
 } from './casework-api.ts';
 import type { ParticipantSectionProps } from './section.ts';
 
 const STATUS_COLORS = { scheduled: 'blue', attended: 'green', missed: 'orange', cancelled: 'gray' } as const;
+
+const ALL_SERVICES = { q: '', category: '', language: '', capacity: '' };
+
+/** An instant as a datetime-local field's value, in this device's time zone. */
+function localInputValue(iso: string): string {
+  const date = new Date(iso);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
 
 /** A participant's appointments: upcoming ones with attendance buttons, past ones, and a form to add one. */
 export function AppointmentsSection({ site, participant }: ParticipantSectionProps) {
@@ -20,6 +44,8 @@ export function AppointmentsSection({ site, participant }: ParticipantSectionPro
   const appointments = useAppointments(site.id, participant.id);
   const record = useRecordAppointment(site.id, participant.id);
   const [adding, setAdding] = useState(false);
+  const [moving, setMoving] = useState<string | null>(null);
+  const [moved, setMoved] = useState(false);
   const exited = participant.status === 'exited';
   return (
     <section aria-labelledby="appointments-heading">
@@ -41,6 +67,18 @@ export function AppointmentsSection({ site, participant }: ParticipantSectionPro
           {t('appointments.exitedByPolicy')}
         </Alert>
       )}
+      {moved && (
+        <Alert
+          color="green"
+          variant="light"
+          my="sm"
+          role="status"
+          withCloseButton
+          onClose={() => setMoved(false)}
+        >
+          {t('appointments.moved')}
+        </Alert>
+      )}
       {record.isError && <ErrorAlert error={record.error} />}
       {appointments.isPending && <PageLoader />}
       {appointments.isError && (
@@ -56,14 +94,35 @@ export function AppointmentsSection({ site, participant }: ParticipantSectionPro
               <Text c="dimmed">{t('appointments.noneUpcoming')}</Text>
             ) : (
               <Stack gap="sm">
-                {appointments.data.upcoming.map((appointment) => (
-                  <AppointmentCard
-                    key={appointment.id}
-                    appointment={appointment}
-                    busy={record.isPending}
-                    onRecord={(status) => record.mutate({ appointmentId: appointment.id, status })}
-                  />
-                ))}
+                {appointments.data.upcoming.map((appointment) =>
+                  moving === appointment.id ? (
+                    <AppointmentForm
+                      key={appointment.id}
+                      siteId={site.id}
+                      participantId={participant.id}
+                      editing={appointment}
+                      onDone={(changed) => {
+                        setMoving(null);
+                        setMoved(changed);
+                      }}
+                    />
+                  ) : (
+                    <AppointmentCard
+                      key={appointment.id}
+                      appointment={appointment}
+                      busy={record.isPending}
+                      onRecord={(status) => record.mutate({ appointmentId: appointment.id, status })}
+                      onMove={
+                        exited
+                          ? undefined
+                          : () => {
+                              setMoved(false);
+                              setMoving(appointment.id);
+                            }
+                      }
+                    />
+                  ),
+                )}
               </Stack>
             )}
           </div>
@@ -89,10 +148,12 @@ function AppointmentCard({
   appointment,
   busy = false,
   onRecord,
+  onMove,
 }: {
   appointment: Appointment;
   busy?: boolean;
   onRecord?: (status: 'attended' | 'missed' | 'cancelled') => void;
+  onMove?: (() => void) | undefined;
 }) {
   const { t, i18n } = useTranslation('casework');
   const [confirmingCancel, setConfirmingCancel] = useState(false);
@@ -133,6 +194,11 @@ function AppointmentCard({
               >
                 {t('appointments.missed')}
               </Button>
+              {onMove && (
+                <Button size="md" variant="light" onClick={onMove}>
+                  {t('appointments.move')}
+                </Button>
+              )}
               <Button size="md" variant="subtle" color="gray" onClick={() => setConfirmingCancel(true)}>
                 {t('appointments.cancel')}
               </Button>
@@ -144,22 +210,39 @@ function AppointmentCard({
   );
 }
 
+/**
+ * Books an appointment, or with `editing` moves one (a new time, place, person or purpose; only what
+ * changed is sent, and a new time replaces its reminders). "With whom" may name a partner service.
+ */
 function AppointmentForm({
   siteId,
   participantId,
+  editing,
   onDone,
 }: {
   siteId: string;
   participantId: string;
-  onDone: () => void;
+  editing?: Appointment | undefined;
+  /** Whether anything was saved. */
+  onDone: (saved: boolean) => void;
 }) {
   const { t } = useTranslation('casework');
   const book = useBookAppointment(siteId, participantId);
-  const [when, setWhen] = useState('');
-  const [place, setPlace] = useState('');
-  const [withWhom, setWithWhom] = useState('');
-  const [purpose, setPurpose] = useState('');
+  const move = useMoveAppointment(siteId, participantId);
+  const services = useDirectory(siteId, ALL_SERVICES).data?.services ?? [];
+  const [when, setWhen] = useState(editing ? localInputValue(editing.startsAt) : '');
+  const [place, setPlace] = useState(editing?.place ?? '');
+  const [withWhom, setWithWhom] = useState(editing?.withWhom ?? '');
+  const [serviceId, setServiceId] = useState(editing?.partnerServiceId ?? '');
+  const [purpose, setPurpose] = useState(editing?.purpose ?? '');
   const [missing, setMissing] = useState(false);
+  const saving = editing ? move : book;
+  const label = editing ? t('appointments.moveTitle') : t('appointments.add');
+  const chooseService = (id: string) => {
+    setServiceId(id);
+    const service = services.find((candidate) => candidate.id === id);
+    if (service && !withWhom.trim()) setWithWhom(`${service.name} — ${service.organizationName}`);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const startsAt = new Date(when);
@@ -169,26 +252,43 @@ function AppointmentForm({
     }
     setMissing(false);
     // The time is typed in this device's time zone; the server stores the instant.
-    book.mutate(
-      {
-        startsAt: startsAt.toISOString(),
-        place: place.trim(),
-        withWhom: withWhom.trim(),
-        purpose: purpose.trim(),
-      },
-      { onSuccess: onDone },
-    );
+    const details = {
+      startsAt: startsAt.toISOString(),
+      place: place.trim(),
+      withWhom: withWhom.trim(),
+      partnerServiceId: serviceId || null,
+      purpose: purpose.trim(),
+    };
+    if (!editing) {
+      book.mutate(details, { onSuccess: () => onDone(true) });
+      return;
+    }
+    const changes: AppointmentChangeBody = {};
+    if (startsAt.getTime() !== new Date(editing.startsAt).getTime()) changes.startsAt = details.startsAt;
+    if (details.place !== editing.place) changes.place = details.place;
+    if (details.withWhom !== editing.withWhom) changes.withWhom = details.withWhom;
+    if (details.partnerServiceId !== editing.partnerServiceId)
+      changes.partnerServiceId = details.partnerServiceId;
+    if (details.purpose !== editing.purpose) changes.purpose = details.purpose;
+    if (Object.keys(changes).length === 0) {
+      onDone(false);
+      return;
+    }
+    move.mutate({ appointmentId: editing.id, changes }, { onSuccess: () => onDone(true) });
   };
   return (
-    <Card
-      withBorder
-      padding="md"
-      mb="md"
-      component="form"
-      onSubmit={submit}
-      aria-label={t('appointments.add')}
-    >
+    <Card withBorder padding="md" mb="md" component="form" onSubmit={submit} aria-label={label}>
       <Stack gap="sm">
+        {editing && (
+          <>
+            <Title order={3} size="h4">
+              {label}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('appointments.moveHint')}
+            </Text>
+          </>
+        )}
         <TextInput
           label={t('appointments.when')}
           type="datetime-local"
@@ -205,6 +305,25 @@ function AppointmentForm({
           value={place}
           onChange={(event) => setPlace(event.currentTarget.value)}
         />
+        {(services.length > 0 || serviceId) && (
+          <NativeSelect
+            label={t('appointments.partnerService')}
+            description={t('appointments.partnerServiceHint')}
+            size="md"
+            value={serviceId}
+            onChange={(event) => chooseService(event.currentTarget.value)}
+            data={[
+              { value: '', label: t('appointments.noPartnerService') },
+              ...services.map((service) => ({
+                value: service.id,
+                label: `${service.name} — ${service.organizationName}`,
+              })),
+              ...(serviceId && !services.some((service) => service.id === serviceId)
+                ? [{ value: serviceId, label: t('appointments.partnerServiceUnlisted') }]
+                : []),
+            ]}
+          />
+        )}
         <TextInput
           label={t('appointments.withWhom')}
           size="md"
@@ -229,12 +348,12 @@ function AppointmentForm({
             {t('appointments.required')}
           </Text>
         )}
-        {book.isError && <ErrorAlert error={book.error} />}
+        {saving.isError && <ErrorAlert error={saving.error} />}
         <Group>
-          <Button type="submit" size="md" loading={book.isPending}>
-            {t('appointments.save')}
+          <Button type="submit" size="md" loading={saving.isPending}>
+            {editing ? t('appointments.saveMove') : t('appointments.save')}
           </Button>
-          <Button size="md" variant="subtle" onClick={onDone}>
+          <Button size="md" variant="subtle" onClick={() => onDone(false)}>
             {t('appointments.cancelForm')}
           </Button>
         </Group>

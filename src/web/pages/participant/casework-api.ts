@@ -4,8 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   appointment,
+  appointmentChangeRequest,
   appointmentOutcomeResponse,
   appointmentRequest,
+  appointmentSettings,
+  appointmentSettingsRequest,
   appointmentsResponse,
 } from '../../../contracts/appointments.ts';
 import type {
@@ -25,6 +28,9 @@ import { useApi } from '../../api/api-context.tsx';
 export type Appointment = z.infer<typeof appointment>;
 export type Appointments = z.infer<typeof appointmentsResponse>;
 export type AppointmentBody = z.input<typeof appointmentRequest>;
+export type AppointmentChangeBody = z.input<typeof appointmentChangeRequest>;
+export type AppointmentSettings = z.infer<typeof appointmentSettings>;
+export type AppointmentSettingsBody = z.input<typeof appointmentSettingsRequest>;
 export type AppointmentOutcome = z.infer<typeof appointmentOutcomeResponse>;
 export type FundEntry = z.infer<typeof fundEntry>;
 export type FundEntryBody = z.input<typeof fundEntryRequest>;
@@ -102,6 +108,32 @@ export const useBookAppointment = (siteId: string, participantId: string) =>
   useCaseworkMutation<AppointmentBody, Appointment>(siteId, (body) => ({
     method: 'POST',
     path: `${participantUrl(siteId, participantId)}/appointments`,
+    body,
+  }));
+
+/** Moves (or otherwise changes) a scheduled appointment; a new time replaces its reminders. */
+export const useMoveAppointment = (siteId: string, participantId: string) =>
+  useCaseworkMutation<{ appointmentId: string; changes: AppointmentChangeBody }, Appointment>(
+    siteId,
+    (input) => ({
+      method: 'PATCH',
+      path: `${participantUrl(siteId, participantId)}/appointments/${encodeURIComponent(input.appointmentId)}`,
+      body: input.changes,
+    }),
+  );
+
+/** The site's reminder offsets and missed-appointments exit policy. */
+export const useAppointmentSettings = (siteId: string) =>
+  useCaseworkQuery<AppointmentSettings>(
+    siteId,
+    ['appointment-settings'],
+    `${sitePath(siteId)}/appointment-settings`,
+  );
+
+export const useSaveAppointmentSettings = (siteId: string) =>
+  useCaseworkMutation<AppointmentSettingsBody, AppointmentSettings>(siteId, (body) => ({
+    method: 'PATCH',
+    path: `${sitePath(siteId)}/appointment-settings`,
     body,
   }));
 
