@@ -9,6 +9,7 @@ import { HOUR } from '../support/clock.ts';
 import { makeSite, makeUser } from '../support/factories.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { makeParticipant } from '../support/participants.ts';
+import { makePartner } from '../support/service-referral-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -309,6 +310,60 @@ describe('attendance', () => {
     expect(unknown.status).toBe(404);
     const badStatus = await record(participantId, '00000000-0000-4000-8000-000000000000', 'scheduled');
     expect(badStatus.status).toBe(400);
+  });
+
+  it('may name a partner service from the site directory, booked or moved; another site’s or an unknown one is refused', async () => {
+    const partner = await makePartner({
+      site,
+      clients: { program_manager: programManager } as Record<Role, HttpClient>,
+    });
+    const elsewhere = await makeSite(t.database.db);
+    const otherManager = await makeUser(t.database.db, elsewhere, 'program_manager');
+    const otherClient = t.client();
+    await otherClient.logIn(otherManager.email, otherManager.password);
+    const otherPartner = await makePartner({
+      site: elsewhere,
+      clients: { program_manager: otherClient } as never,
+    });
+    const { participantId } = await participantWithContacts();
+    const startsAt = new Date(t.clock.now().getTime() + 48 * HOUR).toISOString();
+    const details = {
+      startsAt,
+      place: uniquePlace(),
+      withWhom: 'Harbor Light intake',
+      purpose: 'Shelter bed',
+    };
+
+    for (const serviceId of [otherPartner.serviceId, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await caseManager.post(appointmentsUrl(participantId), {
+        ...details,
+        partnerServiceId: serviceId,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'UNKNOWN_SERVICE' });
+      expect(refused.body.error.message).toMatch(/partnerServiceId/);
+    }
+    const booked = await caseManager.post(appointmentsUrl(participantId), {
+      ...details,
+      partnerServiceId: partner.serviceId,
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect(booked.body.partnerServiceId).toBe(partner.serviceId);
+
+    const url = `${appointmentsUrl(participantId)}/${booked.body.id}`;
+    const movedAway = await caseManager.request('PATCH', url, {
+      body: { partnerServiceId: otherPartner.serviceId },
+    });
+    expect(movedAway.status).toBe(400);
+    expect(movedAway.body.error.code).toBe('UNKNOWN_SERVICE');
+    // Moving only the time keeps the service; clearing it is allowed.
+    const moved = await caseManager.request('PATCH', url, {
+      body: { startsAt: new Date(Date.parse(startsAt) + HOUR).toISOString() },
+    });
+    expect(moved.body.partnerServiceId).toBe(partner.serviceId);
+    const cleared = await caseManager.request('PATCH', url, { body: { partnerServiceId: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.partnerServiceId).toBeNull();
   });
 
   it('only the care team; every read audited', async () => {

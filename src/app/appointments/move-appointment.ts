@@ -9,7 +9,7 @@ import type { Tx } from '../../db/scope.ts';
 import { assertChangeable } from '../../domain/appointments/appointment.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { scheduleAppointmentReminders } from './appointment-reminders.ts';
-import type { AppointmentContext } from './schedule-appointment.ts';
+import { type AppointmentContext, assertPartnerService } from './schedule-appointment.ts';
 
 /**
  * Changes a scheduled appointment (a new time, place, person or purpose). When the time moves, its
@@ -33,6 +33,8 @@ export async function moveAppointment(
       changes.partnerServiceId === undefined ? current.partnerServiceId : changes.partnerServiceId,
     purpose: changes.purpose ?? current.purpose,
   };
+  if (details.partnerServiceId !== current.partnerServiceId)
+    await assertPartnerService(tx, siteId, details.partnerServiceId);
   await updateAppointmentDetails(tx, { siteId, appointmentId: current.id }, details);
   if (details.startsAt.getTime() !== current.startsAt.getTime()) {
     await cancelAppointmentReminders(tx, siteId, current.id);

@@ -3,12 +3,21 @@ import {
   type AppointmentRecord,
   insertAppointment,
 } from '../../db/repositories/appointments.ts';
+import { findService } from '../../db/repositories/directory.ts';
 import { findParticipantStanding } from '../../db/repositories/participant-status-events.ts';
 import type { Tx } from '../../db/scope.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { scheduleAppointmentReminders } from './appointment-reminders.ts';
 
 export type AppointmentContext = { siteId: string; userId: string; now: Date };
+
+/** A partner service named on an appointment must be one of the site's directory services. */
+export async function assertPartnerService(tx: Tx, siteId: string, serviceId: string | null): Promise<void> {
+  if (serviceId !== null && !(await findService(tx, siteId, serviceId)))
+    throw new DomainError('UNKNOWN_SERVICE', 'partnerServiceId: that service is not in the directory.', {
+      field: 'partnerServiceId',
+    });
+}
 
 /**
  * Books an appointment for a participant who has not exited, with its reminders as timers in the
@@ -25,6 +34,7 @@ export async function scheduleAppointment(
   if (!participant) throw new DomainError('NOT_FOUND', 'Not found.');
   if (participant.status === 'exited')
     throw new DomainError('INVALID_TRANSITION', 'This person has exited the program; re-enter them first.');
+  await assertPartnerService(tx, siteId, details.partnerServiceId);
   const appointment = await insertAppointment(tx, {
     ...details,
     siteId,
