@@ -63,6 +63,8 @@ const ORGANIZATIONS = 10;
 const SERVICES_PER_ORGANIZATION = 3;
 /** Case managers (not clients) who hold the other participants, 10 each (under the caseload cap). */
 const COLLEAGUES = Math.ceil(OTHER_PARTICIPANTS / 10);
+/** The timeline items the participant's record holds (its newest page). */
+const TIMELINE_PAGE = 50;
 /** What the web's contact log asks for (care-api.ts, useContactLog). */
 const CONTACT_LOG_LIMIT = 50;
 
@@ -517,10 +519,22 @@ async function bench(database: BenchDatabase) {
     for (const part of [first, ...rest])
       answers.set(part.label, expectStatus(part.label, await checker.get(part.path), 200));
     const body = (label: string) => answers.get(label)?.body;
+    // The record holds the timeline's newest page; the older pages (…/timeline?before=) hold the rest.
+    const timeline: { kind: string }[] = [...body('participant').timeline];
+    for (let cursor = body('participant').timelineCursor; cursor; ) {
+      const older = expectStatus(
+        'an older timeline page',
+        await checker.get(`${p}/timeline?before=${encodeURIComponent(cursor)}`),
+        200,
+      );
+      timeline.push(...older.body.timeline);
+      cursor = older.body.timelineCursor;
+    }
     const checks: [string, number, number][] = [
+      ['timeline items on the record', body('participant').timeline.length, TIMELINE_PAGE],
       [
-        'timeline contact items',
-        body('participant').timeline.filter((item: { kind: string }) => item.kind === 'contact').length,
+        'timeline contact items (all pages)',
+        timeline.filter((item) => item.kind === 'contact').length,
         CONTACTS,
       ],
       [
@@ -541,7 +555,7 @@ async function bench(database: BenchDatabase) {
     const sizes = Object.fromEntries([...answers].map(([label, answer]) => [label, answer.text.length]));
     console.log(
       `checked: ${checks.map(([what, got]) => `${got} ${what}`).join(', ')}; ` +
-        `${body('participant').timeline.length} timeline items`,
+        `${body('participant').timeline.length} timeline items on the record (${timeline.length} in all)`,
     );
     console.log(
       `page load: ${allParallel ? 'all 8 GETs at once' : 'GET participant, then 7 GETs in parallel (as the web does)'}; ` +

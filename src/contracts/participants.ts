@@ -180,6 +180,8 @@ export const intakeSchema = z
 /** One item of a participant's timeline; other features add their kinds (contact, appointment...). */
 export const timelineItem = z.object({
   kind: z.string(),
+  /** Unique within its kind. */
+  id: z.string(),
   at: z.string(),
   /** A short, translatable key of what happened, e.g. "status.enrolled", "release.revoked". */
   what: z.string(),
@@ -202,6 +204,21 @@ export const participantDetail = participantSummary
     ),
     /** What a new release form starts with: the program's name and its standard revocation words. */
     releaseDefaults: z.object({ discloser: z.string(), revocationTerms: z.string(), purpose: z.string() }),
+    /** The newest page of the timeline only; older pages: GET …/timeline?before=timelineCursor. */
     timeline: z.array(timelineItem),
+    /** Where the next (older) page of the timeline starts; null when there is nothing older. */
+    timelineCursor: z.string().nullable(),
   })
   .meta({ id: 'ParticipantDetail' });
+
+/** An opaque timeline cursor, as a page of the timeline gave it. */
+const TIMELINE_CURSOR = /^[A-Za-z0-9_-]{1,400}$/;
+
+export const participantTimelineQuery = z.strictObject({
+  before: z.string().regex(TIMELINE_CURSOR, 'Not a timeline cursor.').optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const participantTimelinePage = z
+  .object({ timeline: z.array(timelineItem), timelineCursor: z.string().nullable() })
+  .meta({ id: 'ParticipantTimelinePage' });

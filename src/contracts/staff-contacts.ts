@@ -5,7 +5,7 @@ export const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 export const staffContactParams = z.strictObject({ siteId: z.uuid(), userId: z.uuid() });
 
-/** A member of staff's SMS alerts at a site: hand-offs offered to them and intake reminders. */
+/** A member of staff's SMS alerts at a site: hand-offs offered to them, intake reminders and their participants' appointment reminders. */
 export const staffContactRequest = z
   .strictObject({
     smsNumber: z

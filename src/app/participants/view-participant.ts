@@ -10,7 +10,10 @@ import { dateInZone, releaseDefaults } from '../../domain/participants/intake.ts
 import { accessibleParticipant } from './accessible-participant.ts';
 import { participantTimeline } from './participant-timeline.ts';
 
-/** Everything on a participant's page, for the care team (the route audits the read). */
+/**
+ * Everything on a participant's page, for the care team (the route audits the read): the timeline's
+ * newest page only, with the cursor of the next; the timeline reuses the intake and releases loaded here.
+ */
 export async function viewParticipant(
   tx: Tx,
   context: { siteId: string; principal: Principal; now: Date },
@@ -24,19 +27,19 @@ export async function viewParticipant(
     participantId,
     'view',
   );
-  const [site, referral, intake, releases, contactMethods, timeline] = [
+  const [site, referral, intake, releases, contactMethods] = [
     await findSiteById(tx, siteId),
     await findReferral(tx, siteId, participant.referralId),
-    await findIntake(tx, siteId, participantId),
+    (await findIntake(tx, siteId, participantId)) ?? null,
     await findReleasesOfParticipant(tx, siteId, participantId),
     await findContactMethods(tx, siteId, participant.personId),
-    await participantTimeline(tx, siteId, participant),
   ];
   if (!site || !referral) throw new DomainError('NOT_FOUND', 'Not found.');
+  const timeline = await participantTimeline(tx, { siteId, participant, loaded: { intake, releases } });
   return {
     participant,
     referral,
-    intake: intake ?? null,
+    intake,
     releases,
     contactMethods,
     timeline,

@@ -5,6 +5,7 @@ import {
   type RecordedStatus,
 } from '../../domain/appointments/appointment.ts';
 import type { Tx } from '../scope.ts';
+import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 
 export const APPOINTMENT_REMINDER_TIMER = 'appointment_reminder';
 
@@ -245,37 +246,59 @@ export async function findReminderRecipients(
   };
 }
 
+/** One appointment event for the timeline: booked ('scheduled'), or its recorded outcome. */
 export type AppointmentTimelineRow = {
-  createdAt: Date;
-  startsAt: Date;
+  id: string;
+  at: Date;
+  event: 'scheduled' | AppointmentStatus;
   place: string;
-  status: AppointmentStatus;
-  statusAt: Date | null;
-  createdBy: string | null;
-  statusBy: string | null;
+  by: string | null;
 };
 
-/** A participant's appointments for the timeline: when booked and by whom, and the recorded outcome. */
+/**
+ * A page of a participant's appointment events for the timeline, newest first: when booked and by
+ * whom (id '<appointment>:1'), and the recorded outcome ('<appointment>:2').
+ */
 export async function findAppointmentTimeline(
   tx: Tx,
   siteId: string,
   participantId: string,
+  page: TimelinePage,
 ): Promise<AppointmentTimelineRow[]> {
-  const rows = await tx
+  const at = timelineAt(sql.ref('e.at'));
+  const id = timelineId(sql.ref('e.id'));
+  const booked = tx
     .selectFrom('appointments as a')
-    .leftJoin('users as booked', 'booked.id', 'a.created_by')
-    .leftJoin('users as recorded', 'recorded.id', 'a.status_by')
+    .leftJoin('users as u', 'u.id', 'a.created_by')
     .select([
-      'a.created_at as createdAt',
-      'a.starts_at as startsAt',
+      sql<string>`a.id::text || ':1'`.as('id'),
+      'a.created_at as at',
+      sql<string>`'scheduled'`.as('event'),
       'a.place',
-      'a.status',
-      'a.status_at as statusAt',
-      'booked.display_name as createdBy',
-      'recorded.display_name as statusBy',
+      'u.display_name as by',
+    ])
+    .where('a.site_id', '=', siteId)
+    .where('a.participant_id', '=', participantId);
+  const recorded = tx
+    .selectFrom('appointments as a')
+    .leftJoin('users as u', 'u.id', 'a.status_by')
+    .select([
+      sql<string>`a.id::text || ':2'`.as('id'),
+      sql<Date>`a.status_at`.as('at'),
+      'a.status as event',
+      'a.place',
+      'u.display_name as by',
     ])
     .where('a.site_id', '=', siteId)
     .where('a.participant_id', '=', participantId)
+    .where('a.status_at', 'is not', null);
+  const rows = await tx
+    .selectFrom(booked.unionAll(recorded).as('e'))
+    .select([id.as('id'), at.as('at'), 'e.event', 'e.place', 'e.by'])
+    .where(olderThan('appointment', at, id, page.before))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(page.limit)
     .execute();
   return rows as AppointmentTimelineRow[];
 }

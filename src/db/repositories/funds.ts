@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { FundCategory, FundEntryKind } from '../../domain/funds/fund-ledger.ts';
 import type { Tx } from '../scope.ts';
+import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 
 export type FundingSourceRecord = { id: string; name: string; active: boolean; createdAt: Date };
 
@@ -218,6 +219,7 @@ export async function findFundTotals(
 }
 
 export type FundTimelineRow = {
+  id: string;
   kind: FundEntryKind;
   recordedAt: Date;
   amountCents: number;
@@ -226,12 +228,15 @@ export type FundTimelineRow = {
   recordedBy: string | null;
 };
 
-/** A participant's ledger entries for the timeline, with who recorded each (never the note). */
+/** A page of a participant's ledger entries for the timeline, newest first, with who recorded each (never the note). */
 export async function findFundTimeline(
   tx: Tx,
   siteId: string,
   participantId: string,
+  page: TimelinePage,
 ): Promise<FundTimelineRow[]> {
+  const at = timelineAt(sql.ref('e.recorded_at'));
+  const id = timelineId(sql.ref('e.id'));
   const rows = await tx
     .selectFrom('fund_entries as e')
     .innerJoin('funding_sources as s', (join) =>
@@ -239,8 +244,9 @@ export async function findFundTimeline(
     )
     .leftJoin('users as u', 'u.id', 'e.recorded_by')
     .select([
+      id.as('id'),
       'e.kind',
-      'e.recorded_at as recordedAt',
+      at.as('recordedAt'),
       'e.amount_cents as amountCents',
       'e.category',
       's.name as fundingSourceName',
@@ -248,6 +254,10 @@ export async function findFundTimeline(
     ])
     .where('e.site_id', '=', siteId)
     .where('e.participant_id', '=', participantId)
+    .where(olderThan('funds', at, id, page.before))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(page.limit)
     .execute();
   return rows as FundTimelineRow[];
 }

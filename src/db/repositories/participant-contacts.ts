@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { ParticipantContactsTable } from '../schema.ts';
 import type { Tx } from '../scope.ts';
+import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 
 export type ContactKind = ParticipantContactsTable['kind'];
 
@@ -109,22 +111,32 @@ export async function findContacts(
   }));
 }
 
-/** Every contact of a participant, for their timeline: kind, when, how long and who logged it. */
+/** A page of a participant's contacts for their timeline, newest first: kind, when, how long and who logged it. */
 export function findContactTimeline(
   tx: Tx,
   siteId: string,
   participantId: string,
-): Promise<{ kind: ContactKind; occurredAt: Date; durationMinutes: number | null; loggedBy: string }[]> {
+  page: TimelinePage,
+): Promise<
+  { id: string; kind: ContactKind; occurredAt: Date; durationMinutes: number | null; loggedBy: string }[]
+> {
+  const at = timelineAt(sql.ref('participant_contacts.occurred_at'));
+  const id = timelineId(sql.ref('participant_contacts.id'));
   return tx
     .selectFrom('participant_contacts')
     .innerJoin('users', 'users.id', 'participant_contacts.logged_by')
     .select([
+      id.as('id'),
       'participant_contacts.kind',
-      'participant_contacts.occurred_at as occurredAt',
+      at.as('occurredAt'),
       'participant_contacts.duration_minutes as durationMinutes',
       'users.display_name as loggedBy',
     ])
     .where('participant_contacts.site_id', '=', siteId)
     .where('participant_contacts.participant_id', '=', participantId)
+    .where(olderThan('contact', at, id, page.before))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(page.limit)
     .execute();
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ParticipantStep } from '../../domain/participants/participant-status.ts';
 import type { ParticipantStatus } from '../schema.ts';
 import type { Tx } from '../scope.ts';
+import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 
 export type ParticipantRecord = {
   id: string;
@@ -150,6 +151,30 @@ export async function appendParticipantStep(
     })
     .where('site_id', '=', siteId)
     .where('id', '=', participantId)
+    .execute();
+}
+
+/** A page of a participant's status events for their timeline, newest first. */
+export function findStatusTimeline(tx: Tx, siteId: string, participantId: string, page: TimelinePage) {
+  const at = timelineAt(sql.ref('participant_status_events.at'));
+  const id = timelineId(sql`lpad(${sql.ref('participant_status_events.seq')}::text, 10, '0')`);
+  return tx
+    .selectFrom('participant_status_events')
+    .leftJoin('users', 'users.id', 'participant_status_events.user_id')
+    .select([
+      id.as('id'),
+      'participant_status_events.event',
+      'participant_status_events.reason',
+      'participant_status_events.exit_reason as exitReason',
+      at.as('at'),
+      'users.display_name as by',
+    ])
+    .where('participant_status_events.site_id', '=', siteId)
+    .where('participant_status_events.participant_id', '=', participantId)
+    .where(olderThan('status', at, id, page.before))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(page.limit)
     .execute();
 }
 

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { GoalEvent, GoalStatus, NeedDomain } from '../../domain/participants/plan.ts';
 import type { Tx } from '../scope.ts';
+import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 
 export type StoredGoalEvent = {
   event: 'created' | GoalEvent['event'];
@@ -176,12 +178,20 @@ export async function findGoals(
   }));
 }
 
-/** Every change to a participant's plan, for their timeline (what changed and who, not the words). */
+/** A page of the changes to a participant's plan for their timeline, newest first (what changed and who, not the words). */
 export async function findPlanTimeline(
   tx: Tx,
   siteId: string,
   participantId: string,
-): Promise<{ event: StoredGoalEvent['event']; toStatus: GoalStatus | null; at: Date; by: string }[]> {
+  page: TimelinePage,
+): Promise<
+  { id: string; event: StoredGoalEvent['event']; toStatus: GoalStatus | null; at: Date; by: string }[]
+> {
+  const at = timelineAt(sql.ref('plan_goal_events.at'));
+  // A goal's events in order: the goal, then its sequence number padded so text order is number order.
+  const id = timelineId(
+    sql`${sql.ref('plan_goal_events.goal_id')}::text || ':' || lpad(${sql.ref('plan_goal_events.seq')}::text, 10, '0')`,
+  );
   const rows = await tx
     .selectFrom('plan_goal_events')
     .innerJoin('plan_goals', (join) =>
@@ -191,13 +201,18 @@ export async function findPlanTimeline(
     )
     .innerJoin('users', 'users.id', 'plan_goal_events.user_id')
     .select([
+      id.as('id'),
       'plan_goal_events.event',
       'plan_goal_events.to_status as toStatus',
-      'plan_goal_events.at',
+      at.as('at'),
       'users.display_name as by',
     ])
     .where('plan_goal_events.site_id', '=', siteId)
     .where('plan_goals.participant_id', '=', participantId)
+    .where(olderThan('plan', at, id, page.before))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(page.limit)
     .execute();
   return rows.map((row) => ({ ...row, toStatus: row.toStatus as GoalStatus | null }));
 }

@@ -1,4 +1,8 @@
-import type { TimelineItem } from '../../app/participants/participant-timeline.ts';
+import {
+  encodeTimelineCursor,
+  type TimelineItem,
+  type TimelinePageResult,
+} from '../../app/participants/participant-timeline.ts';
 import type { viewParticipant } from '../../app/participants/view-participant.ts';
 import type { IntakeRecord } from '../../db/repositories/intakes.ts';
 import type { ParticipantRecord } from '../../db/repositories/participants.ts';
@@ -61,7 +65,22 @@ export function presentIntake(intake: IntakeRecord) {
 }
 
 export function presentTimelineItem(item: TimelineItem) {
-  return { kind: item.kind, at: item.at.toISOString(), what: item.what, detail: item.detail, by: item.by };
+  return {
+    kind: item.kind,
+    id: item.id,
+    at: item.at.toISOString(),
+    what: item.what,
+    detail: item.detail,
+    by: item.by,
+  };
+}
+
+/** A page of the timeline, with the opaque cursor of the next (older) page. */
+export function presentTimelinePage(page: TimelinePageResult) {
+  return {
+    timeline: page.items.map(presentTimelineItem),
+    timelineCursor: page.nextCursor ? encodeTimelineCursor(page.nextCursor) : null,
+  };
 }
 
 /** A participant's page: summary, referral, intake, releases, ways to reach them, timeline. */
@@ -78,6 +97,6 @@ export function presentParticipantDetail(view: Awaited<ReturnType<typeof viewPar
     releases: view.releases.map((release) => presentRelease(release, view.today)),
     contactMethods: view.contactMethods,
     releaseDefaults: view.releaseDefaults,
-    timeline: view.timeline.map(presentTimelineItem),
+    ...presentTimelinePage(view.timeline),
   };
 }

@@ -38,7 +38,7 @@ export const handoffOperationsRoutes = [
     method: 'PUT',
     url: '/api/v1/sites/:siteId/staff/:userId/contact',
     summary:
-      'Set a member of staff’s SMS alert number (E.164) and turn SMS alerts on or off (hand-offs, intake reminders)',
+      'Set a member of staff’s SMS alert number (E.164) and turn SMS alerts on or off (hand-offs, intake and appointment reminders)',
     tags: ['handoffs'],
     access: { kind: 'site', action: 'staff_contact:manage' },
     params: staffContactParams,

@@ -1,10 +1,12 @@
 import { requireParticipantAccess } from '../../app/participants/accessible-participant.ts';
 import { completeIntake } from '../../app/participants/complete-intake.ts';
+import { decodeTimelineCursor } from '../../app/participants/participant-timeline.ts';
 import { recordRelease } from '../../app/participants/record-release.ts';
 import { revokeRelease } from '../../app/participants/revoke-release.ts';
 import { saveIntake } from '../../app/participants/save-intake.ts';
 import { startIntake } from '../../app/participants/start-intake.ts';
 import { viewParticipant } from '../../app/participants/view-participant.ts';
+import { viewParticipantTimeline } from '../../app/participants/view-participant-timeline.ts';
 import { siteParams } from '../../contracts/common.ts';
 import {
   createReleaseRequest,
@@ -13,6 +15,8 @@ import {
   participantListResponse,
   participantParams,
   participantSummary,
+  participantTimelinePage,
+  participantTimelineQuery,
   releaseParams,
   releaseSchema,
   revokeReleaseRequest,
@@ -29,6 +33,7 @@ import {
   presentParticipantDetail,
   presentParticipantSummary,
   presentRelease,
+  presentTimelinePage,
 } from '../presenters/participants.ts';
 import { defineRoute } from '../route.ts';
 import { principalOf, requireSite } from './context.ts';
@@ -112,6 +117,36 @@ export const participantRoutes = [
         outcome: 'success',
       });
       return presentParticipantDetail(view);
+    },
+  }),
+  defineRoute({
+    id: 'participants.timeline',
+    method: 'GET',
+    url: '/api/v1/sites/:siteId/participants/:participantId/timeline',
+    summary:
+      "An older page of a participant's timeline: the items after `before` (the cursor a page gave), newest first",
+    tags: ['participants'],
+    access: MEMBERS,
+    params: participantParams,
+    query: participantTimelineQuery,
+    response: participantTimelinePage,
+    async handler({ tx, site, session, params, query, audit }) {
+      const before = query.before === undefined ? null : decodeTimelineCursor(query.before);
+      if (query.before !== undefined && !before)
+        throw new DomainError('VALIDATION_FAILED', 'before: not a timeline cursor.', { field: 'before' });
+      const page = await viewParticipantTimeline(
+        tx,
+        { siteId: requireSite(site).id, principal: principalOf(session, site) },
+        params.participantId,
+        { before, limit: query.limit },
+      );
+      await audit({
+        action: 'participant.viewed',
+        resourceType: 'participant',
+        resourceId: page.participant.id,
+        outcome: 'success',
+      });
+      return presentTimelinePage(page);
     },
   }),
   defineRoute({

@@ -1,10 +1,11 @@
 // The care team's reads and writes of participants (src/http/routes/participants.ts).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   createReleaseRequest,
   participantDetail,
   participantSummary,
+  participantTimelinePage,
   releaseSchema,
   saveIntakeRequest,
 } from '../../../contracts/participants.ts';
@@ -13,6 +14,7 @@ import { useApi } from '../../api/api-context.tsx';
 export type ParticipantSummary = z.infer<typeof participantSummary>;
 export type ParticipantDetail = z.infer<typeof participantDetail>;
 export type Release = z.infer<typeof releaseSchema>;
+export type TimelinePage = z.infer<typeof participantTimelinePage>;
 export type SaveIntakeBody = z.input<typeof saveIntakeRequest>;
 export type CreateReleaseBody = z.input<typeof createReleaseRequest>;
 
@@ -34,6 +36,30 @@ export function useParticipant(siteId: string, participantId: string) {
   return useQuery({
     queryKey: ['participants', siteId, 'detail', participantId],
     queryFn: () => api.request<ParticipantDetail>('GET', participantUrl(siteId, participantId)),
+  });
+}
+
+/**
+ * The timeline's older pages, from the cursor the record gave (`from`), fetched only once asked
+ * (`enabled`); each next page on fetchNextPage.
+ */
+export function useOlderTimeline(
+  siteId: string,
+  participantId: string,
+  from: string | null,
+  enabled: boolean,
+) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: ['participants', siteId, 'timeline', participantId, from],
+    enabled: enabled && from !== null,
+    initialPageParam: from ?? '',
+    queryFn: ({ pageParam }) =>
+      api.request<TimelinePage>(
+        'GET',
+        `${participantUrl(siteId, participantId)}/timeline?before=${encodeURIComponent(pageParam)}`,
+      ),
+    getNextPageParam: (last) => last.timelineCursor ?? undefined,
   });
 }
 
