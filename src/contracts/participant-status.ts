@@ -19,7 +19,12 @@ const note = z.string().trim().min(1).max(500).nullable().optional();
 export const exitRequest = z.strictObject({ reason: chosenExitReason, note });
 
 /** Re-enter someone who exited: an optional note and, if a new referral brought them back, its id. */
-export const reEntryRequest = z.strictObject({ note, referralId: z.uuid().nullable().optional() });
+export const reEntryRequest = z.strictObject({
+  note,
+  referralId: z.uuid().nullable().optional(),
+  /** Their case manager is at the hard maximum: a program manager's reason to go past it (audited). */
+  overrideReason: z.string().trim().min(1).max(500).optional(),
+});
 
 export const participantStatusEvent = z.strictObject({
   seq: z.number().int(),

@@ -6,6 +6,7 @@ import {
 } from '../../db/repositories/participant-status-events.ts';
 import { appendParticipantStep } from '../../db/repositories/participants.ts';
 import type { Tx } from '../../db/scope.ts';
+import type { Principal } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import {
   type ParticipantActor,
@@ -13,6 +14,7 @@ import {
   type ParticipantStep,
   participantTransition,
 } from '../../domain/participants/participant-status.ts';
+import { keepCaseManagerOnReEntry } from '../caseloads/re-entry-caseload.ts';
 import { engagementContext, engagementOfParticipant, requireCareParticipant } from './care-participant.ts';
 
 export type StatusChange = {
@@ -25,6 +27,11 @@ export type StatusChange = {
   now: Date;
   /** On re-entry: the new referral that brought the person back, if there is one. */
   referralId?: string | undefined;
+  /**
+   * On re-entry by staff: who re-enters them (keeping their case manager is an assignment, under the
+   * caseload caps) and a program manager's reason to go past the hard maximum.
+   */
+  caseload?: { principal: Principal; overrideReason: string | null } | undefined;
 };
 
 /**
@@ -35,7 +42,7 @@ export type StatusChange = {
 export async function changeParticipantStatus(
   tx: Tx,
   change: StatusChange,
-): Promise<{ participant: ParticipantStanding; step: ParticipantStep }> {
+): Promise<{ participant: ParticipantStanding; step: ParticipantStep; overCap: boolean }> {
   const { siteId, participantId } = change;
   const participant = await findParticipantStanding(tx, siteId, participantId, { lock: true });
   if (!participant) throw new DomainError('NOT_FOUND', 'Not found.');
@@ -46,12 +53,25 @@ export async function changeParticipantStatus(
     throw new DomainError('VALIDATION_FAILED', 'That referral is not one of this person’s.', {
       field: 'referralId',
     });
+  let overCap = false;
+  if (change.event.type === 're_enter' && participant.caseManagerId) {
+    if (!change.caseload) throw new Error('a re-entry keeping a case manager needs the caseload rule');
+    ({ overCap } = await keepCaseManagerOnReEntry(
+      tx,
+      { siteId, principal: change.caseload.principal, now: change.now },
+      {
+        participantId,
+        caseManagerId: participant.caseManagerId,
+        overrideReason: change.caseload.overrideReason,
+      },
+    ));
+  }
   await appendParticipantStep(tx, { siteId, participantId, step, at: change.now, by: change.userId });
   if (change.event.type === 're_enter' && change.referralId)
     await setParticipantReferral(tx, { siteId, participantId, referralId: change.referralId });
   const after = await findParticipantStanding(tx, siteId, participantId);
   if (!after) throw new DomainError('NOT_FOUND', 'Not found.');
-  return { participant: after, step };
+  return { participant: after, step, overCap };
 }
 
 /**

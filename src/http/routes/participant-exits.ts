@@ -88,7 +88,7 @@ export const participantExitRoutes = [
     async handler({ tx, site, session, params, body, deps, audit }) {
       const principal = principalOf(session, site);
       const siteId = requireSite(site).id;
-      await changeParticipantStatus(tx, {
+      const { overCap } = await changeParticipantStatus(tx, {
         siteId,
         participantId: params.participantId,
         event: { type: 're_enter', note: body.note },
@@ -96,6 +96,7 @@ export const participantExitRoutes = [
         userId: principal.userId,
         now: deps.clock(),
         referralId: body.referralId ?? undefined,
+        caseload: { principal, overrideReason: body.overrideReason ?? null },
       });
       await audit({
         action: 'participant.re_entered',
@@ -103,6 +104,14 @@ export const participantExitRoutes = [
         resourceId: params.participantId,
         outcome: 'success',
       });
+      // Kept their case manager past the hard maximum: a program manager's override, like an assignment.
+      if (overCap)
+        await audit({
+          action: 'participant.case_manager.assigned_over_cap',
+          resourceType: 'participant',
+          resourceId: params.participantId,
+          outcome: 'success',
+        });
       return statusOf(tx, siteId, params.participantId);
     },
   }),
