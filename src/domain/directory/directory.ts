@@ -2,23 +2,11 @@
  * The partner directory's own vocabulary, beside the Open Referral HSDS 3.0 fields it keeps: the
  * needs a service meets (the intake's need domains) and whether it is taking people now.
  */
+import { NEED_DOMAINS, type NeedDomain } from '../participants/needs.ts';
 
-/** The needs a service can meet, the same words as the intake's need domains. */
-export const SERVICE_CATEGORIES = [
-  'food',
-  'shelter_housing',
-  'id_documents',
-  'benefits',
-  'medical',
-  'behavioral_health',
-  'moud',
-  'harm_reduction_supplies_naloxone',
-  'transportation',
-  'phone',
-  'legal',
-  'employment',
-] as const;
-export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+/** The needs a service can meet: the intake's need domains, the one list. */
+export const SERVICE_CATEGORIES = NEED_DOMAINS;
+export type ServiceCategory = NeedDomain;
 
 /** Whether a service takes new people now: accepting, a waitlist, or full. */
 export const CAPACITIES = ['accepting', 'waitlist', 'full'] as const;

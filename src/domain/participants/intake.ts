@@ -5,22 +5,8 @@
  */
 import { type ReleaseTerms, releaseInForce } from './release.ts';
 
-/** Needs by domain, in the order the form asks about them. */
-export const NEED_DOMAINS = [
-  'food',
-  'shelter_housing',
-  'id_documents',
-  'benefits',
-  'medical',
-  'behavioral_health',
-  'moud',
-  'harm_reduction_supplies_naloxone',
-  'transportation',
-  'phone',
-  'legal',
-  'employment',
-] as const;
-export type NeedDomain = (typeof NEED_DOMAINS)[number];
+/** Needs by domain, in the order the form asks about them: the one list, shared with the plan. */
+export { NEED_DOMAINS, type NeedDomain } from './needs.ts';
 
 /** How pressing a need is, as the person sees it. */
 export const NEED_LEVELS = ['none', 'some', 'urgent'] as const;

@@ -1,19 +1,7 @@
-/** Needs by domain (PRODUCT.md, step 5). */
-export const NEED_DOMAINS = [
-  'food',
-  'shelter_housing',
-  'id_documents',
-  'benefits',
-  'medical',
-  'behavioral_health',
-  'moud',
-  'harm_reduction_supplies_naloxone',
-  'transportation',
-  'phone',
-  'legal',
-  'employment',
-] as const;
-export type NeedDomain = (typeof NEED_DOMAINS)[number];
+import type { NeedDomain } from './needs.ts';
+
+/** Needs by domain (PRODUCT.md, step 5): the one list, shared with the intake. */
+export { NEED_DOMAINS, type NeedDomain } from './needs.ts';
 
 export const GOAL_STATUSES = ['not_started', 'in_progress', 'achieved', 'set_aside'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
