@@ -139,6 +139,11 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: appointments, funds and
     const form = page.getByRole('form', { name: 'Exit from the program' });
     // Removal for violence is a program manager's decision: not offered here.
     expect(await form.getByRole('option', { name: /violence/ }).count()).toBe(0);
+    // Just seen: no contact past the site's limit is refused, and the page says why.
+    await form.getByLabel('Reason').selectOption('no_contact_past_limit');
+    await shown(form.getByText(/Only for someone "in the wind"/));
+    await form.getByRole('button', { name: 'Exit now' }).click();
+    await shown(form.getByText(/has been in contact within the site's limit/));
     await form.getByLabel('Reason').selectOption('moved');
     await form.getByRole('button', { name: 'Exit now' }).click();
     await shown(page.getByText(/^Exited on .*: Moved away\.$/));

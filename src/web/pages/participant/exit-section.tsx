@@ -134,6 +134,11 @@ function ExitForm({
             {t('exit.violenceHint')}
           </Text>
         )}
+        {reason === 'no_contact_past_limit' && (
+          <Text size="sm" c="dimmed">
+            {t('exit.noContactHint')}
+          </Text>
+        )}
         <Textarea
           label={t('exit.note')}
           size="md"
