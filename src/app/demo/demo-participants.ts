@@ -1,15 +1,52 @@
 import { findReferralsByStatus } from '../../db/repositories/referrals.ts';
 import { inScope, type Tx } from '../../db/scope.ts';
 import { dateInZone } from '../../domain/participants/intake.ts';
+import { scheduleAppointment } from '../appointments/schedule-appointment.ts';
 import { completeIntake } from '../participants/complete-intake.ts';
+import { logContact } from '../participants/contact-log.ts';
+import { addGoal } from '../participants/plan-goals.ts';
 import { recordRelease } from '../participants/record-release.ts';
 import { saveIntake } from '../participants/save-intake.ts';
 import { startIntake } from '../participants/start-intake.ts';
 
+const DAY = 86_400_000;
+
+/**
+ * Each demo participant's casework, by position: contacts some days ago (outreach met them before
+ * they enrolled too), so engagement shows active (last contact 2 days ago), inactive (40) and in the
+ * wind (100) with the default thresholds; goals in their words; and the first has an appointment today.
+ */
+const CASEWORK = [
+  {
+    contactDaysAgo: [2, 9, 16],
+    goals: [
+      { goal: 'Get my ID back so I can apply for housing', needs: ['id_documents'], status: 'in_progress' },
+      { goal: 'Start on buprenorphine at the clinic', needs: ['moud', 'medical'], status: 'not_started' },
+    ],
+  },
+  {
+    contactDaysAgo: [40, 52],
+    goals: [{ goal: 'A phone that works, to stay in touch', needs: ['phone'], status: 'achieved' }],
+  },
+  {
+    contactDaysAgo: [100, 115, 130],
+    goals: [{ goal: 'A safe place to sleep this winter', needs: ['shelter_housing'], status: 'not_started' }],
+  },
+] as const;
+
+/** Today in the site's time zone, an hour from now if that is still today, else an hour ago. */
+function laterToday(now: Date, timeZone: string): Date {
+  const soon = new Date(now.getTime() + 3_600_000);
+  return dateInZone(soon, timeZone) === dateInZone(now, timeZone)
+    ? soon
+    : new Date(now.getTime() - 3_600_000);
+}
+
 /**
  * A few demo participants: the oldest accepted referrals of the site taken through intake by the
  * demo case manager, each with a signed release (the last one naming the arresting agency and the
- * district attorney, so the officer's view shows an enrolment), and completed. Synthetic people.
+ * district attorney, so the officer's view shows an enrolment), and completed; then a few contacts,
+ * goals and (the first) an appointment today (see CASEWORK). Synthetic people.
  */
 export async function seedDemoParticipants(
   tx: Tx,
@@ -61,6 +98,28 @@ export async function seedDemoParticipants(
         signedOn: dateInZone(now, site.timezone),
       });
       await completeIntake(scoped, context, participant.id);
+
+      const work = CASEWORK[index % CASEWORK.length] ?? CASEWORK[0];
+      const staff = { siteId: site.id, userId: caseManagerId, now };
+      for (const [n, daysAgo] of work.contactDaysAgo.entries())
+        await logContact(scoped, staff, participant.id, {
+          kind: n === 0 ? 'field' : n === 1 ? 'phone' : 'office',
+          occurredAt: new Date(now.getTime() - daysAgo * DAY),
+          durationMinutes: 15 + 10 * n,
+          note: null,
+          staffIds: null,
+          correctsContactId: null,
+        });
+      for (const goal of work.goals)
+        await addGoal(scoped, staff, participant.id, { ...goal, needs: [...goal.needs] });
+      if (index === 0)
+        await scheduleAppointment(scoped, staff, participant.id, {
+          startsAt: laterToday(now, site.timezone),
+          place: 'Program office (demo)',
+          withWhom: 'Casey, case manager',
+          partnerServiceId: null,
+          purpose: 'Check-in about the ID application',
+        });
     }
   });
 }

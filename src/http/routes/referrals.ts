@@ -7,7 +7,6 @@ import {
   contactRequestBody,
   contactRequestResponse,
   myReferralsQuery,
-  myReferralsResponse,
   publicSiteParams,
   referralDetail,
   referralEventRequest,
@@ -33,11 +32,7 @@ import {
   REFERRAL_STATUSES,
   type ReferralStatus,
 } from '../../domain/referrals/lifecycle.ts';
-import {
-  presentReferralSummary,
-  progressAsReleased,
-  withEnrolmentAsReleased,
-} from '../presenters/referrals.ts';
+import { presentReferralSummary, withEnrolmentAsReleased } from '../presenters/referrals.ts';
 import { defineRoute } from '../route.ts';
 import { principalOf, requireSession, requireSite } from './context.ts';
 
@@ -80,7 +75,7 @@ export const referralRoutes = [
     access: { kind: 'site', action: 'referrals:mine' },
     params: siteParams,
     query: myReferralsQuery,
-    response: myReferralsResponse,
+    response: referralListResponse,
     async handler({ tx, site, session, query, deps, audit }) {
       const siteId = requireSite(site).id;
       const referrals = await findReferralsRecordedBy(
@@ -95,15 +90,14 @@ export const referralRoutes = [
         resourceId: null,
         outcome: 'success',
       });
-      const principal = principalOf(session, site);
-      const shown = await withEnrolmentAsReleased(tx, siteId, principal, referrals, deps.clock());
-      const progress = await progressAsReleased(tx, siteId, principal, referrals, deps.clock());
-      return {
-        referrals: shown.map((referral) => ({
-          ...presentReferralSummary(referral),
-          progress: progress.get(referral.id),
-        })),
-      };
+      const shown = await withEnrolmentAsReleased(
+        tx,
+        siteId,
+        principalOf(session, site),
+        referrals,
+        deps.clock(),
+      );
+      return { referrals: shown.map(presentReferralSummary) };
     },
   }),
   defineRoute({
@@ -147,7 +141,6 @@ export const referralRoutes = [
       const principal = principalOf(session, site);
       const found = await accessibleReferral(tx, siteId, principal, params.referralId, 'view');
       const [referral = found] = await withEnrolmentAsReleased(tx, siteId, principal, [found], deps.clock());
-      const progress = await progressAsReleased(tx, siteId, principal, [found], deps.clock());
       const enrolmentShown = referral.status === found.status;
       await audit({
         action: 'referral.viewed',
@@ -171,7 +164,6 @@ export const referralRoutes = [
             at: change.at.toISOString(),
           })),
         contactRequest: contact ?? null,
-        progress: progress.get(referral.id),
       };
     },
   }),
