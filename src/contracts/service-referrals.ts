@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { APPOINTMENT_STATUSES } from '../domain/appointments/appointment.ts';
+import { ENGAGEMENT_LEVELS } from '../domain/participants/engagement.ts';
 import { RELEASE_CATEGORIES } from '../domain/participants/release.ts';
 import { SERVICE_REFERRAL_STATUSES } from '../domain/service-referrals/service-referral.ts';
 
@@ -62,6 +64,16 @@ export const providerReferral = z
     /** Only under contact_information. */
     contactMethods: z
       .array(z.object({ kind: z.string(), value: z.string(), note: z.string().nullable() }))
+      .nullable(),
+    /** Only under engagement_level, and only while the person is enrolled. */
+    engagementLevel: z.enum(ENGAGEMENT_LEVELS).nullable(),
+    /** Only under attendance: the appointments with this organization's services, date and status. */
+    attendance: z
+      .object({
+        attended: z.number().int(),
+        missed: z.number().int(),
+        appointments: z.array(z.object({ date: z.iso.date(), status: z.enum(APPOINTMENT_STATUSES) })),
+      })
       .nullable(),
   })
   .meta({ id: 'ProviderReferral' });

@@ -7,15 +7,17 @@ import type { Tx } from '../../db/scope.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { openServiceReferral } from '../../domain/service-referrals/service-referral.ts';
 import { categoriesForOrganization } from './disclosure.ts';
+import { notifyPartnerOfReferral } from './notify-partner.ts';
 
 /**
  * The care team refers a participant to a partner service. Sending it discloses the person to the
  * partner, so a release in force must name that organization for service referrals; a person who
- * has exited is not referred.
+ * has exited is not referred. The partner's users are told by e-mail that a referral arrived (only
+ * that), in the same transaction.
  */
 export async function createServiceReferral(
   tx: Tx,
-  context: { siteId: string; userId: string; now: Date },
+  context: { siteId: string; userId: string; now: Date; appUrl: string },
   participantId: string,
   request: { serviceId: string; reason: string },
 ): Promise<string> {
@@ -36,7 +38,7 @@ export async function createServiceReferral(
     );
   const opened = openServiceReferral({ reason: request.reason, userId: context.userId, at: context.now });
   if (!opened.ok) throw new DomainError(opened.code, opened.message);
-  return insertServiceReferral(tx, {
+  const id = await insertServiceReferral(tx, {
     siteId: context.siteId,
     participantId,
     serviceId: service.id,
@@ -44,4 +46,11 @@ export async function createServiceReferral(
     note: opened.event.reason,
     event: opened.event,
   });
+  await notifyPartnerOfReferral(tx, {
+    siteId: context.siteId,
+    organizationId: service.organization_id,
+    appUrl: context.appUrl,
+    at: context.now,
+  });
+  return id;
 }

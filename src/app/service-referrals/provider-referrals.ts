@@ -1,3 +1,5 @@
+import { findCareParticipant } from '../../db/repositories/participant-care.ts';
+import { findAppointmentsWithOrganization } from '../../db/repositories/partner-attendance.ts';
 import { findProviderOrganization } from '../../db/repositories/provider-organizations.ts';
 import {
   findContactMethodsOfPerson,
@@ -9,8 +11,12 @@ import {
   type ServiceReferralRecord,
 } from '../../db/repositories/service-referrals.ts';
 import type { Tx } from '../../db/scope.ts';
+import type { AppointmentStatus } from '../../domain/appointments/appointment.ts';
 import { DomainError } from '../../domain/errors.ts';
+import type { EngagementLevel } from '../../domain/participants/engagement.ts';
+import { dateInZone } from '../../domain/participants/intake.ts';
 import type { ReleaseCategory } from '../../domain/participants/release.ts';
+import { engagementContext, engagementOfParticipant } from '../participants/care-participant.ts';
 import { categoriesForOrganization } from './disclosure.ts';
 
 type Context = { siteId: string; userId: string; now: Date };
@@ -22,7 +28,45 @@ export type ProviderReferralView = {
   disclosed: ReleaseCategory[];
   enrolmentStatus: 'intake' | 'enrolled' | 'exited' | null;
   contactMethods: { kind: string; value: string; note: string | null }[] | null;
+  /** Under engagement_level, while the person is enrolled. */
+  engagementLevel: EngagementLevel | null;
+  /** Under attendance: appointments with this organization's services only (site-local dates). */
+  attendance: PartnerAttendance | null;
 };
+
+export type PartnerAttendance = {
+  attended: number;
+  missed: number;
+  appointments: { date: string; status: AppointmentStatus }[];
+};
+
+async function engagementLevelOf(tx: Tx, context: Context, participantId: string) {
+  const participant = await findCareParticipant(tx, context.siteId, participantId);
+  if (participant?.status !== 'enrolled') return null;
+  return engagementOfParticipant(participant, context.now, await engagementContext(tx, context.siteId)).level;
+}
+
+async function attendanceWith(
+  tx: Tx,
+  context: Context,
+  participantId: string,
+  organizationId: string,
+): Promise<PartnerAttendance> {
+  const { timeZone } = await engagementContext(tx, context.siteId);
+  const appointments = await findAppointmentsWithOrganization(tx, {
+    siteId: context.siteId,
+    participantId,
+    organizationId,
+  });
+  return {
+    attended: appointments.filter((each) => each.status === 'attended').length,
+    missed: appointments.filter((each) => each.status === 'missed').length,
+    appointments: appointments.map((each) => ({
+      date: dateInZone(each.startsAt, timeZone),
+      status: each.status,
+    })),
+  };
+}
 
 /** The provider user's organization; a provider not linked to one sees nothing. */
 export async function ownOrganization(tx: Tx, context: Context) {
@@ -54,6 +98,12 @@ async function disclose(
     enrolmentStatus: allowed.has('enrolment_status') ? participant.status : null,
     contactMethods: allowed.has('contact_information')
       ? await findContactMethodsOfPerson(tx, context.siteId, participant.personId)
+      : null,
+    engagementLevel: allowed.has('engagement_level')
+      ? await engagementLevelOf(tx, context, participant.id)
+      : null,
+    attendance: allowed.has('attendance')
+      ? await attendanceWith(tx, context, participant.id, organizationId)
       : null,
   };
 }

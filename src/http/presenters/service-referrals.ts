@@ -47,5 +47,7 @@ export function presentProviderReferral(view: ProviderReferralView): ProviderRef
     disclosed: view.disclosed,
     enrolmentStatus: view.enrolmentStatus,
     contactMethods: view.contactMethods,
+    engagementLevel: view.engagementLevel,
+    attendance: view.attendance,
   };
 }

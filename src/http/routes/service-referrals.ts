@@ -61,7 +61,7 @@ export const serviceReferralRoutes = [
       const siteId = requireSite(site).id;
       const id = await createServiceReferral(
         tx,
-        { siteId, userId: principal.userId, now: deps.clock() },
+        { siteId, userId: principal.userId, now: deps.clock(), appUrl: deps.config.publicUrl },
         params.participantId,
         body,
       );
