@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENGAGEMENT_LEVELS } from '../domain/participants/engagement.ts';
 import { ETHNICITIES, GENDERS, MISSING_REASONS, RACES } from './demographic-codes.ts';
 import { screeningAnswers, screeningDecision } from './screening.ts';
 
@@ -124,6 +125,26 @@ export const referralEventRequest = z.discriminatedUnion('type', [
 
 export const referralListResponse = z.object({ referrals: z.array(referralSummary) });
 
+/**
+ * What a release in force naming the arresting agency lets the recording officer learn of an
+ * enrolled person's progress: each key only under its category, never anything clinical. The whole
+ * object is absent when no release allows anything.
+ */
+export const officerProgress = z
+  .object({
+    /** Under enrolment_status: enrolled or exited, and the site-local date it happened. */
+    enrolment: z.object({ status: z.enum(['enrolled', 'exited']), on: z.iso.date() }).optional(),
+    /** Under engagement_level, while enrolled: derived from the contact log and the site thresholds. */
+    engagement: z.enum(ENGAGEMENT_LEVELS).optional(),
+  })
+  .meta({ id: 'OfficerProgress' });
+export type OfficerProgress = z.infer<typeof officerProgress>;
+
+/** The officer's own referrals, each with the progress a release lets them see (if any). */
+export const myReferralsResponse = z.object({
+  referrals: z.array(referralSummary.extend({ progress: officerProgress.optional() })),
+});
+
 export const referralDetail = referralSummary
   .extend({
     chargeCodes: z.array(z.string()),
@@ -144,6 +165,8 @@ export const referralDetail = referralSummary
         message: z.string().nullable(),
       })
       .nullable(),
+    /** For the recording officer only, and only what a release in force allows (see officerProgress). */
+    progress: officerProgress.optional(),
   })
   .meta({ id: 'ReferralDetail' });
 

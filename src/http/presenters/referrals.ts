@@ -1,4 +1,5 @@
 import { categoriesDisclosedFor } from '../../app/participants/disclosure.ts';
+import { type OfficerProgress, progressForArrestingAgency } from '../../app/referrals/officer-progress.ts';
 import type { ReferralRecord } from '../../db/repositories/referrals.ts';
 import type { StoredRuleSet } from '../../db/repositories/screening-settings.ts';
 import type { Tx } from '../../db/scope.ts';
@@ -56,4 +57,19 @@ export async function withEnrolmentAsReleased(
       ? referral
       : { ...referral, status: statusWithoutEnrolment(referral.status) },
   );
+}
+
+/**
+ * The progress the recording officer may see of each referral's person (see officer-progress.ts);
+ * the care team reads the participant record instead, so they get none here. Asked on each read.
+ */
+export async function progressAsReleased(
+  tx: Tx,
+  siteId: string,
+  principal: Principal,
+  referrals: readonly ReferralRecord[],
+  now: Date,
+): Promise<Map<string, OfficerProgress>> {
+  if (mayAccessParticipant(principal, 'view')) return new Map();
+  return progressForArrestingAgency(tx, { siteId, now }, referrals);
 }

@@ -7,6 +7,7 @@ import {
   contactRequestBody,
   contactRequestResponse,
   myReferralsQuery,
+  myReferralsResponse,
   publicSiteParams,
   referralDetail,
   referralEventRequest,
@@ -32,7 +33,11 @@ import {
   REFERRAL_STATUSES,
   type ReferralStatus,
 } from '../../domain/referrals/lifecycle.ts';
-import { presentReferralSummary, withEnrolmentAsReleased } from '../presenters/referrals.ts';
+import {
+  presentReferralSummary,
+  progressAsReleased,
+  withEnrolmentAsReleased,
+} from '../presenters/referrals.ts';
 import { defineRoute } from '../route.ts';
 import { principalOf, requireSession, requireSite } from './context.ts';
 
@@ -75,7 +80,7 @@ export const referralRoutes = [
     access: { kind: 'site', action: 'referrals:mine' },
     params: siteParams,
     query: myReferralsQuery,
-    response: referralListResponse,
+    response: myReferralsResponse,
     async handler({ tx, site, session, query, deps, audit }) {
       const siteId = requireSite(site).id;
       const referrals = await findReferralsRecordedBy(
@@ -90,14 +95,15 @@ export const referralRoutes = [
         resourceId: null,
         outcome: 'success',
       });
-      const shown = await withEnrolmentAsReleased(
-        tx,
-        siteId,
-        principalOf(session, site),
-        referrals,
-        deps.clock(),
-      );
-      return { referrals: shown.map(presentReferralSummary) };
+      const principal = principalOf(session, site);
+      const shown = await withEnrolmentAsReleased(tx, siteId, principal, referrals, deps.clock());
+      const progress = await progressAsReleased(tx, siteId, principal, referrals, deps.clock());
+      return {
+        referrals: shown.map((referral) => ({
+          ...presentReferralSummary(referral),
+          progress: progress.get(referral.id),
+        })),
+      };
     },
   }),
   defineRoute({
@@ -141,6 +147,7 @@ export const referralRoutes = [
       const principal = principalOf(session, site);
       const found = await accessibleReferral(tx, siteId, principal, params.referralId, 'view');
       const [referral = found] = await withEnrolmentAsReleased(tx, siteId, principal, [found], deps.clock());
+      const progress = await progressAsReleased(tx, siteId, principal, [found], deps.clock());
       const enrolmentShown = referral.status === found.status;
       await audit({
         action: 'referral.viewed',
@@ -164,6 +171,7 @@ export const referralRoutes = [
             at: change.at.toISOString(),
           })),
         contactRequest: contact ?? null,
+        progress: progress.get(referral.id),
       };
     },
   }),
