@@ -1,6 +1,7 @@
 // The field app's calls, through the app's one API client (CSRF token, JSON, ApiError).
 import type { z } from 'zod';
 import type {
+  myReferralsResponse,
   referralDetail,
   referralEventRequest,
   referralListResponse,
@@ -18,6 +19,9 @@ export type EncounterRequest = z.input<typeof submitEncounterRequest>;
 export type EncounterSubmitted = z.infer<typeof submitEncounterResponse>;
 export type ReferralSummary = z.infer<typeof referralSummary>;
 export type ReferralList = z.infer<typeof referralListResponse>;
+/** The officer's own referrals, each with the progress a release lets them see (if any). */
+export type MyReferralList = z.infer<typeof myReferralsResponse>;
+export type MyReferral = MyReferralList['referrals'][number];
 export type ReferralDetail = z.infer<typeof referralDetail>;
 export type ReferralEvent = z.input<typeof referralEventRequest>;
 export type Pathway = SubmitEncounterRequest['pathway'];
@@ -43,7 +47,7 @@ export function submitEncounter(
   });
 }
 
-export function listMyReferrals(api: ApiClient, siteId: string): Promise<ReferralList> {
+export function listMyReferrals(api: ApiClient, siteId: string): Promise<MyReferralList> {
   return api.request('GET', `${site(siteId)}/referrals/mine`);
 }
 

@@ -9,11 +9,12 @@ import { AppLink } from '../../components/app-link.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { listMyReferrals, type ReferralSummary } from '../../offline/field-api.ts';
+import { listMyReferrals, type MyReferral } from '../../offline/field-api.ts';
 import { useOnline } from '../../offline/use-online.ts';
 import { PATHS } from '../../routing.ts';
 import { HandoffNotYet, RequestHandoff } from '../handoff/request-handoff.tsx';
 import { statusWords } from './offer-words.ts';
+import { OfficerProgressBadges } from './officer-progress.tsx';
 import { type AnswerWord, awaitsAnswer, RecordAnswer } from './record-answer.tsx';
 
 /** The officer's words for the answer form. */
@@ -36,7 +37,7 @@ function ReferralCard({
   online,
 }: {
   site: SessionSite;
-  referral: ReferralSummary;
+  referral: MyReferral;
   online: boolean;
 }) {
   const { t, i18n } = useTranslation('field');
@@ -75,6 +76,7 @@ function ReferralCard({
       <Text fw={600} mt={4} data-testid="referral-status">
         {statusWords(t, referral.status, referral.screening)}
       </Text>
+      <OfficerProgressBadges progress={referral.progress} />
       {referral.status === 'accepted' && (
         <Box mt="xs">
           {online ? (

@@ -94,6 +94,13 @@ function ProviderReferralCard({ siteId, referral }: { siteId: string; referral: 
               .join('; ') || '—'
           : t('provider.notShared')}
       </Text>
+      <Text size="sm" data-testid="provider-engagement">
+        <b>{t('provider.engagement')}:</b>{' '}
+        {referral.engagementLevel
+          ? t(`provider.engagementLevel.${referral.engagementLevel}`)
+          : t('provider.notShared')}
+      </Text>
+      <PartnerAttendance attendance={referral.attendance} />
       <ReferralHistory history={referral.history} />
       <StatusChangeForm
         label={t('provider.answer')}
@@ -103,5 +110,37 @@ function ProviderReferralCard({ siteId, referral }: { siteId: string; referral: 
         onChange={(body, done) => answer.mutate({ referralId: referral.id, ...body }, { onSuccess: done })}
       />
     </Card>
+  );
+}
+
+/** Attendance of this organization's own appointments, under the release: counts, then each date. */
+function PartnerAttendance({ attendance }: { attendance: ProviderReferral['attendance'] }) {
+  const { t, i18n } = useTranslation('directory');
+  if (!attendance)
+    return (
+      <Text size="sm" data-testid="provider-attendance">
+        <b>{t('provider.attendance')}:</b> {t('provider.notShared')}
+      </Text>
+    );
+  return (
+    <div data-testid="provider-attendance">
+      <Text size="sm">
+        <b>{t('provider.attendance')}:</b>{' '}
+        {t('provider.attendanceCounts', { attended: attendance.attended, missed: attendance.missed })}
+      </Text>
+      {attendance.appointments.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {attendance.appointments
+            .map(
+              (appointment) =>
+                `${new Date(`${appointment.date}T12:00:00Z`).toLocaleDateString(i18n.language, {
+                  dateStyle: 'medium',
+                  timeZone: 'UTC',
+                })}: ${t(`provider.appointmentStatus.${appointment.status}`)}`,
+            )
+            .join(' · ')}
+        </Text>
+      )}
+    </div>
   );
 }
