@@ -2,6 +2,7 @@ import { Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from 
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHOSEN_EXIT_REASONS } from '../../../domain/participants/participant-status.ts';
+import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDate, formatDateTime } from '../review/format.ts';
@@ -55,7 +56,12 @@ export function ExitSection({ site, participant }: ParticipantSectionProps) {
           )}
           {open &&
             (status.data.status === 'exited' ? (
-              <ReEntryForm siteId={site.id} participantId={participant.id} onDone={() => setOpen(false)} />
+              <ReEntryForm
+                siteId={site.id}
+                participantId={participant.id}
+                mayOverride={site.actions.includes('caseloads:manage')}
+                onDone={() => setOpen(false)}
+              />
             ) : (
               <ExitForm
                 siteId={site.id}
@@ -166,18 +172,30 @@ function ExitForm({
 function ReEntryForm({
   siteId,
   participantId,
+  mayOverride,
   onDone,
 }: {
   siteId: string;
   participantId: string;
+  /** A program manager may keep the case manager past the caseload maximum, with a reason. */
+  mayOverride: boolean;
   onDone: () => void;
 }) {
   const { t } = useTranslation('casework');
   const reEnter = useReEnterParticipant(siteId, participantId);
   const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  // Their case manager is at the hard maximum: a program manager may go past it with a reason.
+  const full = reEnter.error instanceof ApiError && reEnter.error.code === 'CASELOAD_FULL';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reEnter.mutate(note.trim() ? { note: note.trim() } : {}, { onSuccess: onDone });
+    reEnter.mutate(
+      {
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(full && mayOverride && reason.trim() ? { overrideReason: reason.trim() } : {}),
+      },
+      { onSuccess: onDone },
+    );
   };
   return (
     <Card withBorder padding="md" component="form" onSubmit={submit} aria-label={t('exit.reEnter')}>
@@ -191,6 +209,18 @@ function ReEntryForm({
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
         />
+        {full && mayOverride && (
+          <Textarea
+            label={t('caseloads.overrideReason', { ns: 'participant' })}
+            description={t('caseloads.overrideHint', { ns: 'participant' })}
+            size="md"
+            maxLength={500}
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
+        )}
         {reEnter.isError && <ErrorAlert error={reEnter.error} />}
         <Group>
           <Button type="submit" size="md" loading={reEnter.isPending}>
