@@ -36,13 +36,13 @@ export type Database = {
     intake_days_community_referral: Generated<number>;
     intake_days_self_referral: Generated<number>;
     handoff_acknowledge_minutes: Generated<number>;
+    handoff_target_minutes: Generated<number>;
+    intake_reminder_days: Generated<number[]>;
+    reminder_phone: string | null;
     caseload_average_per_fte: Generated<number>;
     caseload_hard_max: Generated<number>;
     engagement_inactive_days: Generated<number>;
     engagement_in_the_wind_days: Generated<number>;
-    handoff_target_minutes: Generated<number>;
-    intake_reminder_days: Generated<number[]>;
-    reminder_phone: string | null;
     appointment_reminder_hours: Generated<number[]>;
     missed_appointments_exit: number | null;
   };
@@ -80,6 +80,9 @@ export type Database = {
   releases: ReleasesTable;
   release_recipients: ReleaseRecipientsTable;
   person_contact_methods: PersonContactMethodsTable;
+  appointments: AppointmentsTable;
+  funding_sources: FundingSourcesTable;
+  fund_entries: FundEntriesTable;
   directory_organizations: DirectoryOrganizationsTable;
   directory_services: DirectoryServicesTable;
   directory_locations: DirectoryLocationsTable;
@@ -90,18 +93,76 @@ export type Database = {
   provider_organizations: ProviderOrganizationsTable;
   service_referrals: ServiceReferralsTable;
   service_referral_events: ServiceReferralEventsTable;
-  appointments: AppointmentsTable;
-  funding_sources: FundingSourcesTable;
-  fund_entries: FundEntriesTable;
+  intakes: IntakesTable;
+  intake_needs: IntakeNeedsTable;
+  staff_contacts: StaffContactsTable;
   staff_capacity: StaffCapacityTable;
   case_manager_assignments: CaseManagerAssignmentsTable;
   participant_contacts: ParticipantContactsTable;
   participant_contact_staff: { site_id: string; contact_id: string; user_id: string };
   plan_goals: PlanGoalsTable;
   plan_goal_events: PlanGoalEventsTable;
-  intakes: IntakesTable;
-  intake_needs: IntakeNeedsTable;
-  staff_contacts: StaffContactsTable;
+};
+
+export type StaffCapacityTable = {
+  site_id: string;
+  user_id: string;
+  /** numeric(3,2): read as a string by the driver. */
+  fte: ColumnType<string, string | number | undefined, string | number>;
+  updated_at: Date;
+  updated_by: string | null;
+};
+
+export type CaseManagerAssignmentsTable = {
+  site_id: string;
+  participant_id: string;
+  seq: number;
+  case_manager_id: string;
+  previous_case_manager_id: string | null;
+  assigned_by: string;
+  assigned_at: Date;
+  load_before: number;
+  hard_max: number;
+  override_reason: string | null;
+};
+
+export type ParticipantContactsTable = {
+  site_id: string;
+  id: Generated<string>;
+  participant_id: string;
+  kind: 'field' | 'office' | 'phone' | 'text' | 'collateral';
+  occurred_at: Date;
+  duration_minutes: number | null;
+  note: string | null;
+  logged_by: string;
+  logged_at: Date;
+  corrects_contact_id: string | null;
+};
+
+export type PlanGoalsTable = {
+  site_id: string;
+  id: Generated<string>;
+  participant_id: string;
+  goal: string;
+  needs: string[];
+  status: 'not_started' | 'in_progress' | 'achieved' | 'set_aside';
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type PlanGoalEventsTable = {
+  site_id: string;
+  goal_id: string;
+  seq: number;
+  event: 'created' | 'status_changed' | 'reworded' | 'needs_changed';
+  from_status: string | null;
+  to_status: string | null;
+  goal: string | null;
+  needs: string[] | null;
+  note: string | null;
+  user_id: string;
+  at: Date;
 };
 
 /** A member of staff's mobile number for SMS alerts at a site (E.164), and whether they want them. */
@@ -508,65 +569,4 @@ export type AuditLogTable = {
   request_id: string | null;
   previous_hash: string;
   hash: string;
-};
-
-export type StaffCapacityTable = {
-  site_id: string;
-  user_id: string;
-  /** numeric(3,2): read as a string by the driver. */
-  fte: ColumnType<string, string | number | undefined, string | number>;
-  updated_at: Date;
-  updated_by: string | null;
-};
-
-export type CaseManagerAssignmentsTable = {
-  site_id: string;
-  participant_id: string;
-  seq: number;
-  case_manager_id: string;
-  previous_case_manager_id: string | null;
-  assigned_by: string;
-  assigned_at: Date;
-  load_before: number;
-  hard_max: number;
-  override_reason: string | null;
-};
-
-export type ParticipantContactsTable = {
-  site_id: string;
-  id: Generated<string>;
-  participant_id: string;
-  kind: 'field' | 'office' | 'phone' | 'text' | 'collateral';
-  occurred_at: Date;
-  duration_minutes: number | null;
-  note: string | null;
-  logged_by: string;
-  logged_at: Date;
-  corrects_contact_id: string | null;
-};
-
-export type PlanGoalsTable = {
-  site_id: string;
-  id: Generated<string>;
-  participant_id: string;
-  goal: string;
-  needs: string[];
-  status: 'not_started' | 'in_progress' | 'achieved' | 'set_aside';
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
-};
-
-export type PlanGoalEventsTable = {
-  site_id: string;
-  goal_id: string;
-  seq: number;
-  event: 'created' | 'status_changed' | 'reworded' | 'needs_changed';
-  from_status: string | null;
-  to_status: string | null;
-  goal: string | null;
-  needs: string[] | null;
-  note: string | null;
-  user_id: string;
-  at: Date;
 };

@@ -10,11 +10,11 @@ import { ROLES, type Role } from '../../src/domain/access/roles.ts';
 import { buildServer } from '../../src/http/build-server.ts';
 import { defineRoute, type RouteDefinition } from '../../src/http/route.ts';
 import { ROUTES } from '../../src/http/routes/index.ts';
-import { eligibleEncounter } from '../support/encounters.ts';
 import { appointmentFundExitRequest } from '../support/appointment-fund-exit-fixtures.ts';
+import { eligibleEncounter } from '../support/encounters.ts';
 import { makeSite, makeUser, type TestUser } from '../support/factories.ts';
-import { intakeAndReleaseRequest } from '../support/intake-fixtures.ts';
 import type { HttpClient } from '../support/http-client.ts';
+import { intakeAndReleaseRequest } from '../support/intake-fixtures.ts';
 import { makeParticipant } from '../support/participants.ts';
 import { directoryAndServiceReferralRequest } from '../support/service-referral-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -85,18 +85,6 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'participants.releases.revoke': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // The event stream: anyone signed in at the site.
   'live.listen': ROLES,
-  // Caseloads: counts for the whole care team; caps, thresholds and FTEs for the program manager.
-  'caseloads.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  'caseloads.settings.save': ['program_manager'],
-  'caseloads.staff.fte': ['program_manager'],
-  'participants.case_manager.assign': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  // A participant's contacts, engagement and plan: the care team only.
-  'participants.contacts.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  'participants.contacts.log': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  'participants.engagement.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  'participants.plan.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  'participants.plan.goals.add': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
-  'participants.plan.goals.change': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // Appointments, funds, exits and re-entry: the care team only (officers, prosecutors, analysts and
   // providers get nothing); reminder settings and funding sources: the program manager.
   'participants.status.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
@@ -116,6 +104,18 @@ const EXPECTED_ROLES: Record<string, readonly Role[] | 'public' | 'any signed-in
   'funds.sources.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'funds.sources.add': ['program_manager'],
   'funds.sources.change': ['program_manager'],
+  // Caseloads: counts for the whole care team; caps, thresholds and FTEs for the program manager.
+  'caseloads.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'caseloads.settings.save': ['program_manager'],
+  'caseloads.staff.fte': ['program_manager'],
+  'participants.case_manager.assign': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  // A participant's contacts, engagement and plan: the care team only.
+  'participants.contacts.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.contacts.log': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.engagement.list': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.plan.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.plan.goals.add': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
+  'participants.plan.goals.change': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   // Their own SMS number (the test asks about the caller's own); a program manager anyone's.
   'staff_contacts.view': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
   'staff_contacts.save': ['case_manager', 'outreach', 'peer_support', 'program_manager'],
@@ -439,7 +439,6 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
     'handoffs.settings.save': { targetMinutes: 30 },
   };
   if (route.id === 'live.listen') return openStream(client, url);
-  url = await withCaseManagementFixtures(target, url);
   const intakeAndRelease = await intakeAndReleaseRequest(t, route, target);
   if (intakeAndRelease)
     return client.request(
@@ -461,6 +460,7 @@ async function requestFor(route: RouteDefinition, client: HttpClient, target: Fi
       appointmentFundExit.url,
       appointmentFundExit.body === undefined ? {} : { body: appointmentFundExit.body },
     );
+  url = await withCaseManagementFixtures(target, url);
   if (route.id === 'handoffs.figures') return client.get(`${url}?from=2026-01-01&to=2026-02-01`);
   const body = bodies[route.id] ?? (route.body ? {} : undefined);
   return client.request(route.method, url, body === undefined ? {} : { body });

@@ -195,9 +195,13 @@ export function mayAccessHandoff(
   return handoff.requestedBy === principal.userId;
 }
 
-/** Only a program manager may assign a case manager past the hard caseload maximum (with a reason). */
-export function mayOverrideCaseloadCap(principal: Principal): boolean {
-  return principal.rolesAtSite.includes('program_manager');
+/**
+ * The resource-level rule for participant records. Their routes admit any member of the site, and
+ * everyone but the care team is told the record does not exist (a 404, as for another site's), so
+ * officers, prosecutors and analysts learn nothing, not even that a person is a participant.
+ */
+export function mayAccessParticipant(principal: Principal, access: 'view' | 'write'): boolean {
+  return authorize(principal, access === 'view' ? 'participants:view' : 'participants:write').allowed;
 }
 
 /**
@@ -208,13 +212,9 @@ export function mayManageStaffContact(principal: Principal, userId: string): boo
   return principal.userId === userId || principal.rolesAtSite.includes('program_manager');
 }
 
-/**
- * The resource-level rule for participant records. Their routes admit any member of the site, and
- * everyone but the care team is told the record does not exist (a 404, as for another site's), so
- * officers, prosecutors and analysts learn nothing, not even that a person is a participant.
- */
-export function mayAccessParticipant(principal: Principal, access: 'view' | 'write'): boolean {
-  return authorize(principal, access === 'view' ? 'participants:view' : 'participants:write').allowed;
+/** Only a program manager may assign a case manager past the hard caseload maximum (with a reason). */
+export function mayOverrideCaseloadCap(principal: Principal): boolean {
+  return principal.rolesAtSite.includes('program_manager');
 }
 
 /**

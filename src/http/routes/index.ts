@@ -10,8 +10,8 @@ import { healthRoutes } from './health.ts';
 import { intakeDeadlineRoutes } from './intake-deadlines.ts';
 import { liveRoutes } from './live.ts';
 import { onCallRoutes } from './on-call.ts';
-import { participantExitRoutes } from './participant-exits.ts';
 import { participantCareRoutes } from './participant-care.ts';
+import { participantExitRoutes } from './participant-exits.ts';
 import { participantRoutes } from './participants.ts';
 import { referralRoutes } from './referrals.ts';
 import { screeningRoutes } from './screening.ts';
@@ -30,11 +30,11 @@ export const ROUTES: RouteDefinition[] = [
   ...handoffRoutes,
   ...handoffOperationsRoutes,
   ...participantRoutes,
-  ...caseloadRoutes,
-  ...participantCareRoutes,
   ...participantExitRoutes,
   ...appointmentRoutes,
   ...fundRoutes,
+  ...caseloadRoutes,
+  ...participantCareRoutes,
   ...directoryRoutes,
   ...serviceReferralRoutes,
   ...liveRoutes,

@@ -1,10 +1,10 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage.ts';
-import directoryEn from './directory.en.json' with { type: 'json' };
-import directoryEs from './directory.es.json' with { type: 'json' };
 import caseworkEn from './casework.en.json' with { type: 'json' };
 import caseworkEs from './casework.es.json' with { type: 'json' };
+import directoryEn from './directory.en.json' with { type: 'json' };
+import directoryEs from './directory.es.json' with { type: 'json' };
 import dispatchEn from './dispatch.en.json' with { type: 'json' };
 import dispatchEs from './dispatch.es.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
