@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteRow } from '../../src/db/repositories/sites.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
+import { MINUTE } from '../support/clock.ts';
 import { makeSite, makeUser } from '../support/factories.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { makeParticipant } from '../support/participants.ts';
+import { linkProvider, makePartner, makeRelease } from '../support/service-referral-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -133,5 +135,194 @@ describe("a participant's timeline, a page at a time", () => {
     }
     expect((await caseManager.get(`${url}/timeline?limit=0`)).status).toBe(400);
     expect((await officer.get(`${url}/timeline`)).status).toBe(404);
+  });
+});
+
+describe("service referrals and the hand-off that brought the person in, on the person's timeline", () => {
+  const start = new Date('2026-07-01T10:00:00.000Z');
+  const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE).toISOString();
+  let url: string;
+  let caseManager: HttpClient;
+  const names: Record<string, string> = {};
+  let whole: Item[];
+
+  beforeAll(async () => {
+    t.clock.set(start);
+    const site = await makeSite(t.database.db, { timezone: 'America/New_York' });
+    const manager = await signedIn(site, 'case_manager');
+    caseManager = manager.client;
+    const officer = await signedIn(site, 'officer');
+    const programManager = await signedIn(site, 'program_manager');
+    const provider = await signedIn(site, 'provider');
+    for (const [role, { userId }] of Object.entries({ manager, officer, programManager, provider }))
+      names[role] = (
+        await t.database.db
+          .selectFrom('users')
+          .select('display_name')
+          .where('id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).display_name;
+    const { participantId, referralId } = await makeParticipant(t, site, officer.client, {
+      caseManagerId: manager.userId,
+    });
+    url = `/api/v1/sites/${site.id}/participants/${participantId}`;
+    const api = `/api/v1/sites/${site.id}`;
+    const expectOk = (response: { status: number; body: unknown }, status = 200) =>
+      expect(response.status, JSON.stringify(response.body)).toBe(status);
+
+    // Minute 1: the officer asks for a hand-off by phone; no one is on call, so it goes up every level
+    // at once and is unanswered. Minute 2 a program manager answers it late, minute 3 hands off by phone.
+    t.clock.set(new Date(at(1)));
+    const handoff = await officer.client.post(`${api}/referrals/${referralId}/handoffs`, { mode: 'phone' });
+    expectOk(handoff, 201);
+    t.clock.set(new Date(at(2)));
+    expectOk(
+      await programManager.client.post(`${api}/handoffs/${handoff.body.id}/events`, {
+        type: 'acknowledge',
+        etaMinutes: 5,
+      }),
+    );
+    t.clock.set(new Date(at(3)));
+    expectOk(
+      await programManager.client.post(`${api}/handoffs/${handoff.body.id}/events`, { type: 'by_phone' }),
+    );
+    // Minute 4: another hand-off, in person; minute 5 the responder cannot come, and says why.
+    t.clock.set(new Date(at(4)));
+    const again = await officer.client.post(`${api}/referrals/${referralId}/handoffs`, { mode: 'in_person' });
+    expectOk(again, 201);
+    t.clock.set(new Date(at(5)));
+    expectOk(
+      await programManager.client.post(`${api}/handoffs/${again.body.id}/events`, {
+        type: 'unable',
+        reason: 'SECRET-UNABLE stuck at another crisis call',
+      }),
+    );
+
+    // Minute 10: a service referral to a partner, then the partner's and the care team's changes.
+    const clients = { program_manager: programManager.client } as Parameters<
+      typeof makePartner
+    >[0]['clients'];
+    const shelter = await makePartner({ site, clients }, 'Harbor Light Shelter');
+    await linkProvider({ site, clients }, provider.userId, shelter.organizationId);
+    // Minute 8: the release that lets the partner receive it.
+    t.clock.set(new Date(at(8)));
+    await makeRelease(t, site, participantId, {
+      organizationId: shelter.organizationId,
+      categories: ['service_referrals'],
+      recordedBy: manager.userId,
+    });
+    t.clock.set(new Date(at(10)));
+    const sent = await caseManager.post(`${url}/service-referrals`, {
+      serviceId: shelter.serviceId,
+      reason: 'SECRET-SENT withdrawal and a wound that needs care',
+    });
+    expectOk(sent, 201);
+    const referral = sent.body.id as string;
+    t.clock.set(new Date(at(11)));
+    expectOk(
+      await provider.client.post(`${api}/provider/referrals/${referral}/status`, {
+        status: 'received',
+        reason: 'SECRET-RECEIVED',
+      }),
+    );
+    t.clock.set(new Date(at(12)));
+    expectOk(
+      await provider.client.post(`${api}/provider/referrals/${referral}/status`, {
+        status: 'accepted',
+        reason: 'SECRET-ACCEPTED bed 4, on methadone',
+      }),
+    );
+    // Minute 13: the care team puts it on hold, and logs a contact at that very minute (a tie across kinds).
+    t.clock.set(new Date(at(13)));
+    expectOk(
+      await caseManager.post(`${api}/service-referrals/${referral}/status`, {
+        status: 'on_hold',
+        reason: 'SECRET-HOLD back in hospital',
+      }),
+    );
+    expectOk(await caseManager.post(`${url}/contacts`, { kind: 'office', occurredAt: at(13) }), 201);
+
+    const response = await caseManager.get(`${url}/timeline?limit=100`);
+    expectOk(response);
+    expect(response.body.timelineCursor).toBeNull();
+    whole = response.body.timeline;
+  }, 120_000);
+
+  it('shows each step, newest first among the others, with who took it and the service, never a reason', async () => {
+    const shelter = 'Harbor Light Shelter intake · Harbor Light Shelter';
+    const handoffs = whole.filter((item) => item.kind === 'handoff');
+    // The escalations of the first hand-off happened at the same millisecond as its request.
+    expect(handoffs.filter((item) => item.at === at(1)).map((item) => item.what)).toEqual([
+      'handoff.unanswered',
+      'handoff.escalated',
+      'handoff.escalated',
+      'handoff.requested.phone',
+    ]);
+    expect(
+      whole
+        .filter((item) => item.what !== 'handoff.escalated' && item.what !== 'handoff.unanswered')
+        .map(({ at: when, kind, what, detail, by }) => ({ at: when, kind, what, detail, by })),
+    ).toEqual([
+      {
+        at: at(13),
+        kind: 'service_referral',
+        what: 'service_referral.status.on_hold',
+        detail: shelter,
+        by: names.manager,
+      },
+      { at: at(13), kind: 'contact', what: 'contact.office', detail: null, by: names.manager },
+      {
+        at: at(12),
+        kind: 'service_referral',
+        what: 'service_referral.status.accepted',
+        detail: shelter,
+        by: names.provider,
+      },
+      {
+        at: at(11),
+        kind: 'service_referral',
+        what: 'service_referral.status.received',
+        detail: shelter,
+        by: names.provider,
+      },
+      {
+        at: at(10),
+        kind: 'service_referral',
+        what: 'service_referral.sent',
+        detail: shelter,
+        by: names.manager,
+      },
+      { at: at(8), kind: 'release', what: 'release.signed', detail: 'The partner', by: names.manager },
+      { at: at(5), kind: 'handoff', what: 'handoff.unable', detail: null, by: names.programManager },
+      { at: at(4), kind: 'handoff', what: 'handoff.requested.in_person', detail: null, by: names.officer },
+      { at: at(3), kind: 'handoff', what: 'handoff.by_phone', detail: null, by: names.programManager },
+      { at: at(2), kind: 'handoff', what: 'handoff.acknowledged', detail: null, by: names.programManager },
+      { at: at(1), kind: 'handoff', what: 'handoff.requested.phone', detail: null, by: names.officer },
+      { at: at(0), kind: 'status', what: 'status.intake_started', detail: null, by: null },
+    ]);
+    for (const item of whole.filter((entry) => entry.what === 'handoff.escalated'))
+      expect(item.by).toBeNull();
+    expect(new Set(whole.map(key)).size).toBe(whole.length);
+  });
+
+  it('pages of 2 across them lose nothing and repeat nothing', async () => {
+    const first = await caseManager.get(`${url}/timeline?limit=2`);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const rest = await pagesFrom(caseManager, url, first.body.timelineCursor, 2);
+    expect([...first.body.timeline, ...rest.items]).toEqual(whole);
+  });
+
+  it('keeps every reason out of the record and the timeline', async () => {
+    const record = await caseManager.get(url);
+    expect(record.status).toBe(200);
+    expect(record.body.timeline).toEqual(whole);
+    const paged = await pagesFrom(
+      caseManager,
+      url,
+      (await caseManager.get(`${url}/timeline?limit=1`)).body.timelineCursor,
+      1,
+    );
+    for (const shown of [record.body, whole, paged.items])
+      expect(JSON.stringify(shown)).not.toContain('SECRET');
   });
 });

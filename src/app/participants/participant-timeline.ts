@@ -1,10 +1,12 @@
 import { findAppointmentTimeline } from '../../db/repositories/appointments.ts';
 import { findFundTimeline } from '../../db/repositories/funds.ts';
+import { findHandoffTimeline } from '../../db/repositories/handoffs.ts';
 import { findIntake, type IntakeRecord } from '../../db/repositories/intakes.ts';
 import { findContactTimeline } from '../../db/repositories/participant-contacts.ts';
 import { findStatusTimeline, type ParticipantRecord } from '../../db/repositories/participants.ts';
 import { findPlanTimeline } from '../../db/repositories/plan-goals.ts';
 import { findReleasesOfParticipant, type ReleaseRecord } from '../../db/repositories/releases.ts';
+import { findServiceReferralTimeline } from '../../db/repositories/service-referrals.ts';
 import type { TimelineCursor, TimelinePage } from '../../db/repositories/timeline-page.ts';
 import type { Tx } from '../../db/scope.ts';
 
@@ -166,6 +168,52 @@ const funds: TimelineSource = async (tx, { siteId, participant, page }) =>
   }));
 
 /**
+ * Service referrals: 'service_referral.sent', then 'service_referral.status.<status>' for each change,
+ * with the service and its organization and who made it. Never the reason given with a change nor the
+ * referral's note: free text a partner or the care team writes, which may hold clinical detail (the
+ * referral's own history, opened on purpose, shows it).
+ */
+const serviceReferrals: TimelineSource = async (tx, { siteId, participant, page }) =>
+  (await findServiceReferralTimeline(tx, siteId, participant.id, page)).map((step) => ({
+    kind: 'service_referral',
+    id: step.id,
+    at: step.at,
+    what: step.from === null ? 'service_referral.sent' : `service_referral.status.${step.to}`,
+    detail: `${step.serviceName} · ${step.organizationName}`,
+    by: step.by,
+  }));
+
+/** What each hand-off step is called on the timeline ('request' says the mode, see below). */
+const HANDOFF_STEPS: Record<string, string> = {
+  escalate: 'handoff.escalated',
+  acknowledge: 'handoff.acknowledged',
+  en_route: 'handoff.en_route',
+  arrived: 'handoff.arrived',
+  by_phone: 'handoff.by_phone',
+  unable: 'handoff.unable',
+};
+
+/**
+ * The warm hand-offs that brought the person in (on any of their referrals): 'handoff.requested.<mode>',
+ * 'handoff.escalated' (or 'handoff.unanswered' past the last level), then the responder's answers.
+ * Never the free-text reason a responder gives for being unable.
+ */
+const handoffs: TimelineSource = async (tx, { siteId, participant, page }) =>
+  (await findHandoffTimeline(tx, siteId, participant.personId, page)).map((step) => ({
+    kind: 'handoff',
+    id: step.id,
+    at: step.at,
+    what:
+      step.event === 'request'
+        ? `handoff.requested.${step.mode}`
+        : step.event === 'escalate' && step.toState === 'unanswered'
+          ? 'handoff.unanswered'
+          : (HANDOFF_STEPS[step.event] ?? `handoff.${step.event}`),
+    detail: null,
+    by: step.by,
+  }));
+
+/**
  * Every source of the timeline. A feature adds its items (contacts, service referrals,
  * appointments, funds, exits) by writing one TimelineSource beside its repository and listing it here.
  */
@@ -177,6 +225,8 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   appointments,
   funds,
   planChanges,
+  serviceReferrals,
+  handoffs,
 ];
 
 /** A page of the timeline and where the next (older) page starts; null when there is nothing older. */

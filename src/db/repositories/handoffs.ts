@@ -7,6 +7,7 @@ import {
   OPEN_HANDOFF_STATES,
 } from '../../domain/handoffs/handoff.ts';
 import type { Tx } from '../scope.ts';
+import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 
 export type HandoffRecord = {
   id: string;
@@ -202,4 +203,57 @@ export async function findHandoffAcknowledgeMinutes(tx: Tx, siteId: string): Pro
     .where('site_id', '=', siteId)
     .executeTakeFirst();
   return row?.minutes ?? DEFAULT_ACKNOWLEDGE_MINUTES;
+}
+
+export type HandoffTimelineRow = {
+  id: string;
+  at: Date;
+  event: string;
+  toState: HandoffState;
+  mode: HandoffMode;
+  /** Who took the step: the requester for a request, nobody for an escalation, else the responder. */
+  by: string | null;
+};
+
+/**
+ * A page of the hand-off steps of a person's referrals for their participant timeline, newest first
+ * (id '<handoff>:<seq>'): every referral of the person at the site, so a re-entry on a new referral
+ * keeps the hand-off that first brought them in. Never the step's free-text reason.
+ */
+export async function findHandoffTimeline(
+  tx: Tx,
+  siteId: string,
+  personId: string,
+  page: TimelinePage,
+): Promise<HandoffTimelineRow[]> {
+  const at = timelineAt(sql.ref('e.at'));
+  const id = timelineId(sql`e.handoff_id::text || ':' || e.seq::text`);
+  const rows = await tx
+    .selectFrom('handoff_events as e')
+    .innerJoin('handoffs as h', (join) =>
+      join.onRef('h.site_id', '=', 'e.site_id').onRef('h.id', '=', 'e.handoff_id'),
+    )
+    .innerJoin('referrals as r', (join) =>
+      join.onRef('r.site_id', '=', 'h.site_id').onRef('r.id', '=', 'h.referral_id'),
+    )
+    .leftJoin('users as requester', 'requester.id', 'h.requested_by')
+    .leftJoin('users as actor', 'actor.id', 'e.user_id')
+    .select([
+      id.as('id'),
+      at.as('at'),
+      'e.event',
+      'e.to_state as toState',
+      'h.mode',
+      // A request names whom it was offered to, an escalation whom it went up to: neither took the step.
+      sql<string | null>`case e.event when 'request' then requester.display_name when 'escalate' then null
+        else actor.display_name end`.as('by'),
+    ])
+    .where('e.site_id', '=', siteId)
+    .where('r.person_id', '=', personId)
+    .where(olderThan('handoff', at, id, page.before))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(page.limit)
+    .execute();
+  return rows as HandoffTimelineRow[];
 }

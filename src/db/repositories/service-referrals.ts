@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { ReleaseCategory, ReleaseTerms } from '../../domain/participants/release.ts';
 import type { ServiceReferralStatus, StatusChange } from '../../domain/service-referrals/service-referral.ts';
 import type { Tx } from '../scope.ts';
+import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 
 export type ServiceReferralRecord = {
   id: string;
@@ -250,4 +252,58 @@ export function findContactMethodsOfPerson(tx: Tx, siteId: string, personId: str
     .where('person_id', '=', personId)
     .orderBy('position')
     .execute();
+}
+
+export type ServiceReferralTimelineRow = {
+  id: string;
+  at: Date;
+  from: ServiceReferralStatus | null;
+  to: ServiceReferralStatus;
+  serviceName: string;
+  organizationName: string;
+  by: string | null;
+};
+
+/**
+ * A page of a participant's service-referral steps for the timeline, newest first: one per
+ * service_referral_events row (id '<referral>:<seq>'), with the service and its organization and who
+ * took the step. Never the reason (free text that may hold clinical detail) nor the referral's note.
+ */
+export async function findServiceReferralTimeline(
+  tx: Tx,
+  siteId: string,
+  participantId: string,
+  page: TimelinePage,
+): Promise<ServiceReferralTimelineRow[]> {
+  const at = timelineAt(sql.ref('e.at'));
+  const id = timelineId(sql`e.service_referral_id::text || ':' || e.seq::text`);
+  const rows = await tx
+    .selectFrom('service_referral_events as e')
+    .innerJoin('service_referrals as r', (join) =>
+      join.onRef('r.site_id', '=', 'e.site_id').onRef('r.id', '=', 'e.service_referral_id'),
+    )
+    .innerJoin('directory_services as s', (join) =>
+      join.onRef('s.site_id', '=', 'r.site_id').onRef('s.id', '=', 'r.service_id'),
+    )
+    .innerJoin('directory_organizations as o', (join) =>
+      join.onRef('o.site_id', '=', 'r.site_id').onRef('o.id', '=', 'r.organization_id'),
+    )
+    .leftJoin('users as u', 'u.id', 'e.user_id')
+    .select([
+      id.as('id'),
+      at.as('at'),
+      'e.from_status as from',
+      'e.to_status as to',
+      's.name as serviceName',
+      'o.name as organizationName',
+      'u.display_name as by',
+    ])
+    .where('e.site_id', '=', siteId)
+    .where('r.participant_id', '=', participantId)
+    .where(olderThan('service_referral', at, id, page.before))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(page.limit)
+    .execute();
+  return rows as ServiceReferralTimelineRow[];
 }
