@@ -51,7 +51,7 @@ export async function linkProvider(
  * are tested elsewhere); answers its id, for revoking it in the database.
  */
 export async function makeRelease(
-  t: TestApp,
+  t: { database: { db: TestApp['database']['db'] }; clock: { now(): Date } },
   site: SiteRow,
   participantId: string,
   release: { organizationId: string; categories: ReleaseCategory[]; recordedBy: string; expiresOn?: string },
