@@ -6,7 +6,7 @@ import type { Tx } from '../scope.ts';
 
 /**
  * Takes the audit chain's lock (held until the transaction ends, so each row links to the one
- * committed before it) and reads the chain's head, in one round trip (migration 0014).
+ * committed before it) and reads the chain's head, in one round trip (migration 0013).
  */
 export async function lockAuditChainHead(tx: Tx): Promise<{ seq: number; hash: string } | undefined> {
   const { rows } = await sql<{ seq: string | number | null; hash: string | null }>`

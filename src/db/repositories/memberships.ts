@@ -6,7 +6,7 @@ import type { Tx } from '../scope.ts';
 export type MembershipRow = { siteId: string; userId: string; role: Role };
 
 /**
- * The user's memberships at every site, in one round trip outside any transaction (migration 0015
+ * The user's memberships at every site, in one round trip outside any transaction (migration 0014
  * scopes the read to the user itself), for the per-request session check.
  */
 export async function findMembershipsOfUserAlone(db: Db, userId: string): Promise<MembershipRow[]> {
