@@ -144,7 +144,7 @@ async function guard(route: RouteDefinition, deps: AppDeps, request: FastifyRequ
       const decision = authorize({ userId: session.user.id, rolesAtSite: roles }, access.action);
       if (!decision.allowed) {
         const error =
-          decision.reason === 'not_a_member'
+          decision.reason === 'not_a_member' || access.notFoundForOtherRoles
             ? httpError('NOT_FOUND', 'Not found.')
             : httpError('FORBIDDEN', 'Your role at this site does not allow this.');
         return denied(error, {

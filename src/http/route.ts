@@ -18,7 +18,16 @@ import type { AuditEntry } from '../domain/audit/audit-entry.ts';
 export type Access =
   | { kind: 'public' }
   | { kind: 'session'; duringMfa?: boolean }
-  | { kind: 'site'; action: Action };
+  | {
+      kind: 'site';
+      action: Action;
+      /**
+       * For routes that hold a participant's record: a role the action does not permit is told the
+       * route's resource does not exist (404, as at another site), not that it is forbidden, so an
+       * officer, a prosecutor or an analyst learns nothing, not even that a person is a participant.
+       */
+      notFoundForOtherRoles?: true;
+    };
 
 export type SiteContext = { id: string; roles: Role[]; role: Role };
 

@@ -368,8 +368,8 @@ describe('attendance', () => {
 
   it('only the care team; every read audited', async () => {
     const { participantId } = await participantWithContacts();
-    expect((await officer.get(appointmentsUrl(participantId))).status).toBe(403);
-    expect((await analyst.get(appointmentsUrl(participantId))).status).toBe(403);
+    expect((await officer.get(appointmentsUrl(participantId))).status).toBe(404);
+    expect((await analyst.get(appointmentsUrl(participantId))).status).toBe(404);
     await caseManager.get(appointmentsUrl(participantId));
     const audited = await t.database.db
       .selectFrom('audit_log')
@@ -419,7 +419,7 @@ describe("today's appointments", () => {
       .where('resource_id', '=', theirs.participantId)
       .execute();
     expect(audited.map((row) => row.action)).toContain('participant.appointments.today');
-    expect((await officer.get(url)).status).toBe(403);
+    expect((await officer.get(url)).status).toBe(404);
   });
 });
 

@@ -175,6 +175,30 @@ const NOT_FOUND_AT_OWN_SITE: Record<string, readonly Role[]> = {
       ['officer', 'community_referrer', 'prosecutor', 'provider', 'analyst', 'admin'] as const,
     ]),
   ),
+  // A participant's contacts, plan, appointments, funds and status: every role outside those allowed
+  // is told they do not exist (issue 5: officers, prosecutors and analysts get nothing, a 404).
+  ...Object.fromEntries(
+    [
+      'participants.contacts.list',
+      'participants.contacts.log',
+      'participants.engagement.list',
+      'participants.plan.view',
+      'participants.plan.goals.add',
+      'participants.plan.goals.change',
+      'appointments.list',
+      'appointments.create',
+      'appointments.change',
+      'appointments.record_status',
+      'appointments.today',
+      'funds.participant.view',
+      'funds.participant.record',
+      'funds.participant.reverse',
+      'participants.status.view',
+      'participants.exit',
+      'participants.re_enter',
+      'participants.case_manager.assign',
+    ].map((id) => [id, ROLES.filter((role) => !(EXPECTED_ROLES[id] as readonly Role[]).includes(role))]),
+  ),
   ...Object.fromEntries(
     ['provider.referrals.list', 'provider.referrals.view', 'provider.referrals.change_status'].map((id) => [
       id,

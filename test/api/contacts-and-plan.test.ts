@@ -201,11 +201,11 @@ describe('the contact log', () => {
     expect(officer.body.error.code).toBe('NOT_ON_CARE_TEAM');
   });
 
-  it('shows nothing to officers (403) or to another site (404), and another site’s participant is not found', async () => {
+  it('shows nothing to officers or to another site (404), and another site’s participant is not found', async () => {
     const program = await makeProgram();
     const other = await makeProgram();
     const person = await makeParticipant(t, program.site, program.officer.client);
-    expect((await program.officer.client.get(contactsUrl(program, person.participantId))).status).toBe(403);
+    expect((await program.officer.client.get(contactsUrl(program, person.participantId))).status).toBe(404);
     expect((await other.caseManager.client.get(contactsUrl(program, person.participantId))).status).toBe(404);
     // The other site's case manager, at their own site, asking for this site's participant.
     const foreign = await other.caseManager.client.get(contactsUrl(other, person.participantId));
@@ -360,7 +360,7 @@ describe("the participant's plan", () => {
       body: {},
     });
     expect(empty.status).toBe(400);
-    expect((await program.officer.client.get(planUrl(program, person.participantId))).status).toBe(403);
+    expect((await program.officer.client.get(planUrl(program, person.participantId))).status).toBe(404);
     expect((await other.caseManager.client.get(planUrl(other, person.participantId))).status).toBe(404);
     const foreignGoal = await other.caseManager.client.request(
       'PATCH',

@@ -235,8 +235,8 @@ describe('who may', () => {
   it('officers, prosecutors, analysts and providers get nothing; another site answers 404', async () => {
     const { participantId } = await participant();
     for (const role of ['officer', 'prosecutor', 'analyst', 'provider'] as const) {
-      expect((await clients[role].get(`${base()}/${participantId}/status`)).status).toBe(403);
-      expect((await exit(clients[role], participantId, { reason: 'moved' })).status).toBe(403);
+      expect((await clients[role].get(`${base()}/${participantId}/status`)).status).toBe(404);
+      expect((await exit(clients[role], participantId, { reason: 'moved' })).status).toBe(404);
     }
     const elsewhere = await otherCaseManager.get(
       `/api/v1/sites/${otherSite.id}/participants/${participantId}/status`,

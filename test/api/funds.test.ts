@@ -388,7 +388,7 @@ describe('period totals', () => {
     const { participantId } = await makeParticipant(t, site, clients.case_manager);
     for (const role of ['officer', 'prosecutor', 'analyst'] as const) {
       expect((await totals('2026-01-01', '2026-12-31', clients[role])).status).toBe(403);
-      expect((await clients[role].get(fundsUrl(participantId))).status).toBe(403);
+      expect((await clients[role].get(fundsUrl(participantId))).status).toBe(404);
     }
     expect((await totals('2026-01-01', '2026-12-31', clients.outreach)).status).toBe(200);
     expect(

@@ -101,7 +101,7 @@ export const caseloadRoutes = [
     summary:
       "Assign or reassign a participant's case manager; refused at the hard maximum (409 CASELOAD_FULL) unless a program manager gives an override reason",
     tags: ['caseloads'],
-    access: { kind: 'site', action: 'caseloads:assign' },
+    access: { kind: 'site', action: 'caseloads:assign', notFoundForOtherRoles: true },
     params: careParticipantParams,
     body: assignCaseManagerRequest,
     response: assignmentResponse,

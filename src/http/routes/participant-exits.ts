@@ -29,7 +29,7 @@ export const participantExitRoutes = [
     summary:
       "A participant's status and every step of it: intake, enrolment, exits with their reasons, re-entries",
     tags: ['participants'],
-    access: { kind: 'site', action: 'participant_exits:use' },
+    access: { kind: 'site', action: 'participant_exits:use', notFoundForOtherRoles: true },
     params: participantParams,
     response: participantStatusResponse,
     async handler({ tx, site, params, audit }) {
@@ -50,7 +50,7 @@ export const participantExitRoutes = [
     summary:
       'Exit a participant with a reason (removed for violence or threats toward staff: a program manager only); nothing else is cleared',
     tags: ['participants'],
-    access: { kind: 'site', action: 'participant_exits:use' },
+    access: { kind: 'site', action: 'participant_exits:use', notFoundForOtherRoles: true },
     params: participantParams,
     body: exitRequest,
     response: participantStatusResponse,
@@ -81,7 +81,7 @@ export const participantExitRoutes = [
     summary:
       'Enrol again someone who exited, with an optional note and the new referral that brought them back',
     tags: ['participants'],
-    access: { kind: 'site', action: 'participant_exits:use' },
+    access: { kind: 'site', action: 'participant_exits:use', notFoundForOtherRoles: true },
     params: participantParams,
     body: reEntryRequest,
     response: participantStatusResponse,
