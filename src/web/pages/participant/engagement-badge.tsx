@@ -8,7 +8,19 @@ const COLORS = { active: 'green', inactive: 'yellow', in_the_wind: 'red' } as co
 export function EngagementBadge({ engagement }: { engagement: Engagement }) {
   const { t } = useTranslation('participant');
   return (
-    <Badge color={COLORS[engagement.level]} variant="light" size="lg" tt="none" data-testid="engagement">
+    <Badge
+      color={COLORS[engagement.level]}
+      variant="light"
+      size="lg"
+      tt="none"
+      py={4}
+      // A badge keeps to one line and cuts the rest off; on a phone this one must wrap instead.
+      styles={{
+        root: { height: 'auto', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible' },
+      }}
+      data-testid="engagement"
+    >
       {t(`engagement.level.${engagement.level}`)} ·{' '}
       {t(
         engagement.since === 'last_contact' ? 'engagement.daysSinceContact' : 'engagement.daysSinceEnrolment',
