@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -27,7 +27,17 @@ export type ServerOptions = AppDeps & {
   routes?: RouteDefinition[];
   /** The live-event broker; the caller passes one to share it with the timer worker. */
   live?: LiveEvents;
+  /** Where the request log goes (standard output unless given; tests read it). */
+  logStream?: { write(line: string): void };
 };
+
+/**
+ * A request in the log: its method and the route's pattern, never the path itself, whose ids (a
+ * participant's, a referral's) and query (a search for a name) would put participants in the log.
+ */
+function requestForLog(request: FastifyRequest) {
+  return { method: request.method, route: request.routeOptions?.url ?? '(no route)' };
+}
 
 /** Paths served by plugins rather than the route table: documentation and the web app's files. */
 export const INFRASTRUCTURE_PATHS = [/^\/docs/, /^\/openapi\.json$/, /^\/\*$/, /^\/$/];
@@ -42,7 +52,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ? false
         : {
             level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: { req: requestForLog },
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),

@@ -137,7 +137,10 @@ export function handleError(
         ),
       );
   }
-  request.log.error({ err: error }, 'unexpected error');
+  // The error's kind, code, message and stack only: a database error's detail quotes the row's
+  // values (a unique violation names the key's value), which must not reach the log.
+  const { name, message, stack } = error;
+  request.log.error({ err: { type: name, code: fastifyError.code, message, stack } }, 'unexpected error');
   return reply
     .status(500)
     .send(

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createLiveEvents, type LiveEvents } from '../../src/app/live-events.ts';
 import { type Config, testConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
-import { buildServer } from '../../src/http/build-server.ts';
+import { buildServer, type ServerOptions } from '../../src/http/build-server.ts';
 import { testClock } from './clock.ts';
 import { HttpClient } from './http-client.ts';
 import { openTestDatabase } from './test-database.ts';
@@ -20,11 +20,20 @@ export type TestApp = {
 };
 
 /** A whole server on a fresh database, listening on a loopback port, with a clock the test moves. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  server: Pick<ServerOptions, 'logStream'> = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = testClock();
   const live = createLiveEvents();
-  const app = await buildServer({ db: database.db, clock: clock.now, config: testConfig(overrides), live });
+  const app = await buildServer({
+    db: database.db,
+    clock: clock.now,
+    config: testConfig(overrides),
+    live,
+    ...server,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
