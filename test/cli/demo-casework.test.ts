@@ -14,7 +14,7 @@ afterAll(() => {
 });
 
 describe('the demo participants', () => {
-  it('have contacts (active, inactive, in the wind), goals and an appointment today', async () => {
+  it('have contacts after their enrolment (active, inactive, going in the wind), goals and an appointment today', async () => {
     const dataDirectory = temporaryFolder('lead-demo-casework-');
     folders.push(dataDirectory);
     const handle = await openDatabase({ kind: 'pglite', dataDirectory });
@@ -45,10 +45,21 @@ describe('the demo participants', () => {
           .execute(),
       }));
       expect(facts.participants.length).toBeGreaterThanOrEqual(3);
-      const levels = facts.participants.map(
-        (participant) => engagementOf(participant, now, site.timezone, DEFAULT_ENGAGEMENT_THRESHOLDS).level,
+      const engagement = facts.participants.map((participant) =>
+        engagementOf(participant, now, site.timezone, DEFAULT_ENGAGEMENT_THRESHOLDS),
       );
-      expect(new Set(levels)).toEqual(new Set(['active', 'inactive', 'in_the_wind']));
+      const levels = new Set(engagement.map((each) => each.level));
+      expect(levels).toContain('active');
+      expect(levels).toContain('inactive');
+      // Someone on the "going in the wind" list: within 14 days of the threshold, or past it.
+      expect(Math.max(...engagement.map((each) => each.daysSince))).toBeGreaterThanOrEqual(
+        DEFAULT_ENGAGEMENT_THRESHOLDS.inTheWindDays - 14,
+      );
+      for (const participant of facts.participants) {
+        expect(participant.enrolledAt).not.toBeNull();
+        expect(participant.lastContactAt?.getTime()).toBeGreaterThan(participant.enrolledAt?.getTime() ?? 0);
+        expect(participant.enrolledAt?.getTime()).toBeLessThanOrEqual(now.getTime());
+      }
       expect(facts.goals.length).toBeGreaterThanOrEqual(3);
       expect(
         facts.appointments.map((appointment) => dateInZone(appointment.starts_at, site.timezone)),

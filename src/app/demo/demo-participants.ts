@@ -12,25 +12,30 @@ import { startIntake } from '../participants/start-intake.ts';
 const DAY = 86_400_000;
 
 /**
- * Each demo participant's casework, by position: contacts some days ago (outreach met them before
- * they enrolled too), so engagement shows active (last contact 2 days ago), inactive (40) and in the
- * wind (100) with the default thresholds; goals in their words; and the first has an appointment today.
+ * Each demo participant's casework, by position (the oldest referral first). Each enrolled a day
+ * after their referral, and every contact falls after that: the first was last seen in their first
+ * week, so with the default thresholds they are inactive and going "in the wind" (or in it); the
+ * second was last seen 40 days ago (inactive); the third 2 days ago (active). Goals in their words;
+ * the most recent has an appointment today.
  */
 const CASEWORK = [
   {
-    contactDaysAgo: [2, 9, 16],
+    contactDaysAfterEnrolment: [0, 3, 6],
+    contactDaysAgo: [],
+    goals: [{ goal: 'A safe place to sleep this winter', needs: ['shelter_housing'], status: 'not_started' }],
+  },
+  {
+    contactDaysAfterEnrolment: [0],
+    contactDaysAgo: [52, 40],
+    goals: [{ goal: 'A phone that works, to stay in touch', needs: ['phone'], status: 'achieved' }],
+  },
+  {
+    contactDaysAfterEnrolment: [0],
+    contactDaysAgo: [16, 9, 2],
     goals: [
       { goal: 'Get my ID back so I can apply for housing', needs: ['id_documents'], status: 'in_progress' },
       { goal: 'Start on buprenorphine at the clinic', needs: ['moud', 'medical'], status: 'not_started' },
     ],
-  },
-  {
-    contactDaysAgo: [40, 52],
-    goals: [{ goal: 'A phone that works, to stay in touch', needs: ['phone'], status: 'achieved' }],
-  },
-  {
-    contactDaysAgo: [100, 115, 130],
-    goals: [{ goal: 'A safe place to sleep this winter', needs: ['shelter_housing'], status: 'not_started' }],
   },
 ] as const;
 
@@ -56,13 +61,15 @@ export async function seedDemoParticipants(
   count = 3,
 ): Promise<void> {
   await inScope(tx, { siteId: site.id, userId: caseManagerId }, async (scoped) => {
-    const context = {
-      siteId: site.id,
-      principal: { userId: caseManagerId, rolesAtSite: ['case_manager' as const] },
-      now,
-    };
     const accepted = await findReferralsByStatus(scoped, site.id, ['accepted'], count);
     for (const [index, referral] of accepted.entries()) {
+      // The intake happened a day after the referral (or now, for a referral made today).
+      const enrolledAt = new Date(Math.min(referral.createdAt.getTime() + DAY, now.getTime()));
+      const context = {
+        siteId: site.id,
+        principal: { userId: caseManagerId, rolesAtSite: ['case_manager' as const] },
+        now: enrolledAt,
+      };
       const { participant } = await startIntake(scoped, context, referral.id, {});
       await saveIntake(scoped, context, participant.id, {
         neededNow: ['A warm meal and a place to sleep', 'Getting my ID back', 'Seeing a doctor about my leg'][
@@ -95,16 +102,20 @@ export async function seedDemoParticipants(
         revocationTerms: 'I may revoke this release at any time by telling my case manager.',
         expiryEvent: 'When I leave the program',
         signature: { kind: 'typed', typedName: referral.nameOrAlias },
-        signedOn: dateInZone(now, site.timezone),
+        signedOn: dateInZone(enrolledAt, site.timezone),
       });
       await completeIntake(scoped, context, participant.id);
 
       const work = CASEWORK[index % CASEWORK.length] ?? CASEWORK[0];
       const staff = { siteId: site.id, userId: caseManagerId, now };
-      for (const [n, daysAgo] of work.contactDaysAgo.entries())
+      const contactTimes = [
+        ...work.contactDaysAfterEnrolment.map((days) => enrolledAt.getTime() + days * DAY + 3_600_000),
+        ...work.contactDaysAgo.map((days) => now.getTime() - days * DAY),
+      ].filter((time) => time > enrolledAt.getTime() && time <= now.getTime());
+      for (const [n, time] of contactTimes.entries())
         await logContact(scoped, staff, participant.id, {
-          kind: n === 0 ? 'field' : n === 1 ? 'phone' : 'office',
-          occurredAt: new Date(now.getTime() - daysAgo * DAY),
+          kind: n % 3 === 0 ? 'field' : n % 3 === 1 ? 'phone' : 'office',
+          occurredAt: new Date(time),
           durationMinutes: 15 + 10 * n,
           note: null,
           staffIds: null,
@@ -112,7 +123,7 @@ export async function seedDemoParticipants(
         });
       for (const goal of work.goals)
         await addGoal(scoped, staff, participant.id, { ...goal, needs: [...goal.needs] });
-      if (index === 0)
+      if (index === accepted.length - 1)
         await scheduleAppointment(scoped, staff, participant.id, {
           startsAt: laterToday(now, site.timezone),
           place: 'Program office (demo)',
