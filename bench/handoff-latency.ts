@@ -29,6 +29,7 @@ import { eligibleEncounter } from '../test/support/encounters.ts';
 import { type OpenStream, openEventStream, type ReceivedEvent } from '../test/support/event-stream.ts';
 import { HttpClient } from '../test/support/http-client.ts';
 import { type BenchDatabase, openBenchDatabase } from './support/bench-database.ts';
+import { type Percentiles, percentiles, runOnBenchDatabase, wholeNumber } from './support/measure.ts';
 
 const MAX_REQUESTS = 10_000;
 const MAX_STREAMS = 1_000;
@@ -44,17 +45,9 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-function wholeNumber(name: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    process.stderr.write(`--${name} must be a whole number from ${min} to ${max}\n`);
-    process.exit(2);
-  }
-  return value;
-}
-const requests = wholeNumber('requests', values.requests, 1, MAX_REQUESTS);
-const streamCount = wholeNumber('streams', values.streams, 1, MAX_STREAMS);
-const warmUpRequests = wholeNumber('warm-up', values['warm-up'], 0, MAX_REQUESTS);
+const requests = wholeNumber('requests', values.requests, MAX_REQUESTS);
+const streamCount = wholeNumber('streams', values.streams, MAX_STREAMS);
+const warmUpRequests = wholeNumber('warm-up', values['warm-up'], MAX_REQUESTS, 0);
 
 let stopping = false;
 process.once('SIGINT', () => {
@@ -64,22 +57,13 @@ process.once('SIGTERM', () => {
   stopping = true;
 });
 
-type Stats = { count: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number };
+/** The latencies of the hand-offs that arrived: how many, and their percentiles (nearest rank). */
+type Stats = { count: number } & Percentiles;
 
-const twoDecimals = (n: number) => Math.round(n * 100) / 100;
-
-function statsOf(latencies: readonly number[]): Stats {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (percent: number) =>
-    sorted.length === 0 ? 0 : (sorted[Math.max(0, Math.ceil((percent / 100) * sorted.length) - 1)] as number);
-  return {
-    count: sorted.length,
-    p50Ms: twoDecimals(at(50)),
-    p90Ms: twoDecimals(at(90)),
-    p99Ms: twoDecimals(at(99)),
-    maxMs: twoDecimals(sorted.at(-1) ?? 0),
-  };
-}
+const statsOf = (latencies: readonly number[]): Stats => ({
+  count: latencies.length,
+  ...percentiles(latencies),
+});
 
 const describe = (label: string, stats: Stats) =>
   `${label}: ${stats.count} samples; p50 ${stats.p50Ms} ms, p90 ${stats.p90Ms} ms, ` +
@@ -307,14 +291,4 @@ async function bench(database: BenchDatabase) {
   }
 }
 
-let database: BenchDatabase | undefined;
-try {
-  const url = process.env.DATABASE_URL;
-  database = await openBenchDatabase(url, { label: 'handoff' });
-  await bench(database);
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-} finally {
-  await database?.cleanUp();
-}
+await runOnBenchDatabase(() => openBenchDatabase(process.env.DATABASE_URL, { label: 'handoff' }), bench);

@@ -42,6 +42,25 @@ import { buildServer } from '../src/http/build-server.ts';
 import { eligibleEncounter } from '../test/support/encounters.ts';
 import { HttpClient } from '../test/support/http-client.ts';
 import { type BenchDatabase, openBenchDatabase } from './support/bench-database.ts';
+import {
+  auditChainSummary,
+  describe,
+  describeAuditChain,
+  type Failure,
+  measuredPhaseFromArgs,
+  type Percentiles,
+  type Phase,
+  type PhaseResult,
+  percentiles,
+  printFailures,
+  runInWorker,
+  runOnBenchDatabase,
+  type Stats,
+  statsOf,
+  twoDecimals,
+  WORKER_RUN_PHASE,
+  wholeNumber,
+} from './support/measure.ts';
 
 const MAX_CLIENTS = 200;
 const MAX_SECONDS = 300;
@@ -77,40 +96,27 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-function wholeNumber(name: string, text: string, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    process.stderr.write(`--${name} must be a whole number from 1 to ${max}\n`);
-    process.exit(2);
-  }
-  return value;
-}
-if (values.seconds !== undefined && values.requests !== undefined) {
-  process.stderr.write('give --seconds or --requests, not both\n');
-  process.exit(2);
-}
-const clientCount = wholeNumber('clients', values.clients, MAX_CLIENTS);
-const requestsLimit =
-  values.requests === undefined ? undefined : wholeNumber('requests', values.requests, MAX_REQUESTS);
-const seconds =
-  requestsLimit === undefined ? wholeNumber('seconds', values.seconds ?? '10', MAX_SECONDS) : undefined;
-const allParallel = values['all-parallel'];
 /** The measured phase: a number of page loads (bounded in time too) or a number of seconds. */
-const measured: Phase = requestsLimit
-  ? { requests: requestsLimit, seconds: MAX_SECONDS }
-  : { seconds: seconds as number };
+const { measured, seconds, requestsLimit } = measuredPhaseFromArgs(values, {
+  maxSeconds: MAX_SECONDS,
+  maxRequests: MAX_REQUESTS,
+});
+const clientCount = wholeNumber('clients', values.clients, MAX_CLIENTS);
+const allParallel = values['all-parallel'];
 const warmUp: Phase = { requests: clientCount * WARM_UP_PER_CLIENT, seconds: WARM_UP_MAX_SECONDS };
 
-type Phase = { requests?: number; seconds: number };
+/** This bench's words in its lines: "N page loads, …, T/s" and "N requests, …, T/s". */
+const PAGE_WORDS = { unit: 'page loads', rate: '/s' };
+const REQUEST_WORDS = { unit: 'requests', rate: '/s' };
 type Mode = 'page' | 'view' | 'health';
-type Failure = { status: number; path: string; body: string };
-type PhaseResult = {
-  latencies: number[];
-  failures: Failure[];
-  elapsedMs: number;
+type PageFailure = Failure & { path: string };
+type PagePhaseResult = PhaseResult<PageFailure> & {
   /** Page loads only: each request's own latency, by its label. */
   parts: Record<string, number[]>;
 };
+/** The client worker's phases, each in one of the modes. */
+const runPhase = (target: Worker, phase: Phase & { mode: Mode }) =>
+  runInWorker<PagePhaseResult>(target, phase);
 
 // The HTTP clients, in a worker thread. Plain JavaScript (a TypeScript worker entry does not load
 // under tsx on Node 20); each client keeps its case manager's cookie. A page load sends the first
@@ -150,92 +156,16 @@ parentPort.on('message', async (message) => {
     mode === 'page' ? (client) => page(client, parts)
     : mode === 'view' ? (client) => get(client, first, null)
     : (client) => get(client, { label: 'healthz', path: healthPath }, null);
-  const latencies = [];
-  const failures = [];
-  let started = 0;
-  const begin = performance.now();
-  const end = begin + seconds * 1000;
-  const more = () => !stopping && (requests === undefined || started < requests);
-  await Promise.all(clients.map(async (client) => {
-    while (more() && performance.now() < end) {
-      started += 1;
-      const sent = performance.now();
-      const failure = await send(client).catch((error) => ({ status: 0, path: mode, body: String(error) }));
-      latencies.push(performance.now() - sent);
-      if (failure) failures.push(failure);
-    }
-  }));
-  parentPort.postMessage({ latencies, failures, elapsedMs: performance.now() - begin, parts });
+  const failed = (body) => ({ status: 0, path: mode, body });
+  const result = await runPhase(clients, { requests, seconds }, send, failed);
+  parentPort.postMessage({ ...result, parts });
 });
-`;
+${WORKER_RUN_PHASE}`;
 
 let worker: Worker | undefined;
 const stop = () => worker?.postMessage('stop');
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
-
-function runInWorker(target: Worker, phase: Phase & { mode: Mode }): Promise<PhaseResult> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    target.once('error', onError);
-    target.once('message', (result: PhaseResult) => {
-      target.off('error', onError);
-      resolve(result);
-    });
-    target.postMessage(phase);
-  });
-}
-
-type Stats = {
-  requests: number;
-  errors: number;
-  throughputPerSecond: number;
-  p50Ms: number;
-  p90Ms: number;
-  p99Ms: number;
-  maxMs: number;
-};
-
-const twoDecimals = (n: number) => Math.round(n * 100) / 100;
-
-function percentiles(latencies: readonly number[]) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (percent: number) =>
-    sorted.length === 0 ? 0 : (sorted[Math.max(0, Math.ceil((percent / 100) * sorted.length) - 1)] as number);
-  return {
-    p50Ms: twoDecimals(at(50)),
-    p90Ms: twoDecimals(at(90)),
-    p99Ms: twoDecimals(at(99)),
-    maxMs: twoDecimals(sorted.at(-1) ?? 0),
-  };
-}
-
-function statsOf(result: PhaseResult): Stats {
-  return {
-    requests: result.latencies.length,
-    errors: result.failures.length,
-    throughputPerSecond: Math.round((result.latencies.length / (result.elapsedMs / 1000)) * 10) / 10,
-    ...percentiles(result.latencies),
-  };
-}
-
-function describe(label: string, stats: Stats, unit = 'requests'): string {
-  return (
-    `${label}: ${stats.requests} ${unit}, ${stats.errors} errors, ${stats.throughputPerSecond}/s; ` +
-    `p50 ${stats.p50Ms} ms, p90 ${stats.p90Ms} ms, p99 ${stats.p99Ms} ms, max ${stats.maxMs} ms`
-  );
-}
-
-function printFailures(label: string, failures: Failure[]): void {
-  if (failures.length === 0) return;
-  const counts = new Map<string, number>();
-  for (const failure of failures) {
-    const key = `${failure.status} ${failure.path} ${failure.body}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  console.log(`${label}: ${failures.length} failed:`);
-  for (const [key, count] of [...counts].slice(0, 10)) console.log(`  ${count} x ${key}`);
-}
 
 type Answer = Awaited<ReturnType<HttpClient['request']>>;
 
@@ -308,7 +238,7 @@ async function bench(database: BenchDatabase) {
   let page: Stats;
   let view: Stats;
   let health: Stats;
-  let parts: Record<string, ReturnType<typeof percentiles>>;
+  let parts: Record<string, Percentiles>;
   let auditRowsPerPageLoad: number;
   let auditRowsWritten: number;
   let pageRequestCount: number;
@@ -576,20 +506,20 @@ async function bench(database: BenchDatabase) {
         allParallel,
       },
     });
-    const pageWarmUp = await runInWorker(worker, { ...warmUp, mode: 'page' });
-    console.log(`warm-up (not counted): ${describe('page load', statsOf(pageWarmUp), 'page loads')}`);
-    printFailures('page warm-up', pageWarmUp.failures);
+    const pageWarmUp = await runPhase(worker, { ...warmUp, mode: 'page' });
+    console.log(`warm-up (not counted): ${describe('page load', statsOf(pageWarmUp), PAGE_WORDS)}`);
+    printFailures('page warm-up', pageWarmUp.failures, 'failed');
     if (pageWarmUp.failures.length > 0) throw new Error('the warm-up failed; not measuring');
 
     const auditBefore = await auditRows(db);
     const loopBefore = performance.eventLoopUtilization();
-    const pageResult = await runInWorker(worker, { ...measured, mode: 'page' });
+    const pageResult = await runPhase(worker, { ...measured, mode: 'page' });
     const loop = performance.eventLoopUtilization(loopBefore);
     auditRowsWritten = (await auditRows(db)) - auditBefore;
     page = statsOf(pageResult);
     auditRowsPerPageLoad = twoDecimals(auditRowsWritten / Math.max(1, page.requests));
-    console.log(describe(`page load (${pageRequestCount} GETs)`, page, 'page loads'));
-    printFailures('page load', pageResult.failures);
+    console.log(describe(`page load (${pageRequestCount} GETs)`, page, PAGE_WORDS));
+    printFailures('page load', pageResult.failures, 'failed');
     parts = Object.fromEntries(
       [first, ...rest].map((part) => [part.label, percentiles(pageResult.parts[part.label] ?? [])]),
     );
@@ -605,16 +535,16 @@ async function bench(database: BenchDatabase) {
     );
 
     // The baselines, same clients, same run.
-    await runInWorker(worker, { ...warmUp, mode: 'view' });
-    const viewResult = await runInWorker(worker, { ...measured, mode: 'view' });
+    await runPhase(worker, { ...warmUp, mode: 'view' });
+    const viewResult = await runPhase(worker, { ...measured, mode: 'view' });
     view = statsOf(viewResult);
-    console.log(describe('baseline (GET participant alone: participants.view)', view));
-    printFailures('view', viewResult.failures);
-    await runInWorker(worker, { ...warmUp, mode: 'health' });
-    const healthResult = await runInWorker(worker, { ...measured, mode: 'health' });
+    console.log(describe('baseline (GET participant alone: participants.view)', view, REQUEST_WORDS));
+    printFailures('view', viewResult.failures, 'failed');
+    await runPhase(worker, { ...warmUp, mode: 'health' });
+    const healthResult = await runPhase(worker, { ...measured, mode: 'health' });
     health = statsOf(healthResult);
-    console.log(describe('ceiling (GET /healthz: one select 1)', health));
-    printFailures('healthz', healthResult.failures);
+    console.log(describe('ceiling (GET /healthz: one select 1)', health, REQUEST_WORDS));
+    printFailures('healthz', healthResult.failures, 'failed');
   } finally {
     await worker?.terminate();
     worker = undefined;
@@ -622,11 +552,7 @@ async function bench(database: BenchDatabase) {
   }
 
   const chain = await verifyAuditChain(db);
-  console.log(
-    chain.intact
-      ? `audit chain: intact, ${chain.rows} rows verified`
-      : `audit chain: BROKEN at seq ${chain.firstBadSeq} (${chain.reason}) after ${chain.rows} rows`,
-  );
+  console.log(describeAuditChain(chain));
   const ratio = (of: Stats) => (of.p50Ms > 0 ? twoDecimals(page.p50Ms / of.p50Ms) : null);
   console.log(
     `page load p50 ${page.p50Ms} ms, p99 ${page.p99Ms} ms at ${clientCount} clients: ` +
@@ -660,20 +586,12 @@ async function bench(database: BenchDatabase) {
       ceilingRatio: ratio(health),
       auditRowsWritten,
       auditRowsPerPageLoad,
-      auditChain: chain.intact
-        ? { intact: true, rows: chain.rows }
-        : { intact: false, rows: chain.rows, firstBadSeq: chain.firstBadSeq },
+      auditChain: auditChainSummary(chain),
     }),
   );
 }
 
-let database: BenchDatabase | undefined;
-try {
-  database = await openBenchDatabase(process.env.DATABASE_URL, { label: 'participant-page' });
-  await bench(database);
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-} finally {
-  await database?.cleanUp();
-}
+await runOnBenchDatabase(
+  () => openBenchDatabase(process.env.DATABASE_URL, { label: 'participant-page' }),
+  bench,
+);

@@ -23,6 +23,22 @@ import { buildServer } from '../src/http/build-server.ts';
 import { eligibleEncounter } from '../test/support/encounters.ts';
 import { HttpClient } from '../test/support/http-client.ts';
 import { type BenchDatabase, openBenchDatabase } from './support/bench-database.ts';
+import {
+  auditChainSummary,
+  describe,
+  describeAuditChain,
+  type Failure,
+  measuredPhaseFromArgs,
+  type Phase,
+  type PhaseResult,
+  printFailures,
+  runInWorker,
+  runOnBenchDatabase,
+  type Stats,
+  statsOf,
+  WORKER_RUN_PHASE,
+  wholeNumber,
+} from './support/measure.ts';
 
 const MAX_CONCURRENCY = 500;
 const MAX_SECONDS = 300;
@@ -43,33 +59,15 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-function wholeNumber(name: string, text: string, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    process.stderr.write(`--${name} must be a whole number from 1 to ${max}\n`);
-    process.exit(2);
-  }
-  return value;
-}
-if (values.seconds !== undefined && values.requests !== undefined) {
-  process.stderr.write('give --seconds or --requests, not both\n');
-  process.exit(2);
-}
+const { measured, seconds, requestsLimit } = measuredPhaseFromArgs(values, {
+  maxSeconds: MAX_SECONDS,
+  maxRequests: MAX_REQUESTS,
+});
 const concurrency = wholeNumber('concurrency', values.concurrency, MAX_CONCURRENCY);
-const requestsLimit =
-  values.requests === undefined ? undefined : wholeNumber('requests', values.requests, MAX_REQUESTS);
 /** PostgreSQL only, for profiling: the pool size instead of the application's (10). */
 const poolSize =
   values['pool-size'] === undefined ? undefined : wholeNumber('pool-size', values['pool-size'], 200);
-const seconds =
-  requestsLimit === undefined ? wholeNumber('seconds', values.seconds ?? '10', MAX_SECONDS) : undefined;
-/** The measured phase: a number of requests (bounded in time too) or a number of seconds. */
-const measured: Phase = requestsLimit
-  ? { requests: requestsLimit, seconds: MAX_SECONDS }
-  : { seconds: seconds as number };
 const warmUp: Phase = { requests: concurrency * WARM_UP_PER_CLIENT, seconds: WARM_UP_MAX_SECONDS };
-
-type Phase = { requests?: number; seconds: number };
 
 // --profile: times every database round trip of the measured submit phase, by statement, and how
 // long the audit-chain lock is held (from pg_advisory_xact_lock returning to COMMIT returning).
@@ -151,8 +149,6 @@ function printProfile(requests: number, elapsedMs: number) {
     );
   }
 }
-type Failure = { status: number; body: string };
-type PhaseResult = { latencies: number[]; failures: Failure[]; elapsedMs: number };
 
 /** Runs `concurrency` loops of `once` until the phase's request count or time is used up. */
 async function runLoops(
@@ -212,24 +208,10 @@ parentPort.on('message', async (message) => {
   if (message === 'stop') { stopping = true; return; }
   const { requests, seconds, mode } = message;
   const send = mode === 'health' ? health : once;
-  const latencies = [];
-  const failures = [];
-  let started = 0;
-  const begin = performance.now();
-  const end = begin + seconds * 1000;
-  const more = () => !stopping && (requests === undefined || started < requests);
-  await Promise.all(clients.map(async (client) => {
-    while (more() && performance.now() < end) {
-      started += 1;
-      const sent = performance.now();
-      const failure = await send(client).catch((error) => ({ status: 0, body: String(error) }));
-      latencies.push(performance.now() - sent);
-      if (failure) failures.push(failure);
-    }
-  }));
-  parentPort.postMessage({ latencies, failures, elapsedMs: performance.now() - begin });
+  const result = await runPhase(clients, { requests, seconds }, send, (body) => ({ status: 0, body }));
+  parentPort.postMessage(result);
 });
-`;
+${WORKER_RUN_PHASE}`;
 
 let stopping = false;
 let worker: Worker | undefined;
@@ -239,63 +221,6 @@ const stop = () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
-
-function runInWorker(target: Worker, phase: Phase & { mode?: 'health' }): Promise<PhaseResult> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    target.once('error', onError);
-    target.once('message', (result: PhaseResult) => {
-      target.off('error', onError);
-      resolve(result);
-    });
-    target.postMessage(phase);
-  });
-}
-
-type Stats = {
-  requests: number;
-  errors: number;
-  throughputPerSecond: number;
-  p50Ms: number;
-  p90Ms: number;
-  p99Ms: number;
-  maxMs: number;
-};
-
-const twoDecimals = (n: number) => Math.round(n * 100) / 100;
-
-function statsOf(result: PhaseResult): Stats {
-  const sorted = [...result.latencies].sort((a, b) => a - b);
-  const at = (percent: number) =>
-    sorted.length === 0 ? 0 : (sorted[Math.max(0, Math.ceil((percent / 100) * sorted.length) - 1)] as number);
-  return {
-    requests: sorted.length,
-    errors: result.failures.length,
-    throughputPerSecond: Math.round((sorted.length / (result.elapsedMs / 1000)) * 10) / 10,
-    p50Ms: twoDecimals(at(50)),
-    p90Ms: twoDecimals(at(90)),
-    p99Ms: twoDecimals(at(99)),
-    maxMs: twoDecimals(sorted.at(-1) ?? 0),
-  };
-}
-
-function describe(label: string, stats: Stats): string {
-  return (
-    `${label}: ${stats.requests} requests, ${stats.errors} errors, ${stats.throughputPerSecond} req/s; ` +
-    `p50 ${stats.p50Ms} ms, p90 ${stats.p90Ms} ms, p99 ${stats.p99Ms} ms, max ${stats.maxMs} ms`
-  );
-}
-
-function printFailures(label: string, failures: Failure[]): void {
-  if (failures.length === 0) return;
-  const counts = new Map<string, number>();
-  for (const failure of failures) {
-    const key = `${failure.status} ${failure.body}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  console.log(`${label}: ${failures.length} failed requests:`);
-  for (const [key, count] of [...counts].slice(0, 10)) console.log(`  ${count} x ${key}`);
-}
 
 async function bench(database: BenchDatabase) {
   const { db, kind } = database.handle;
@@ -357,7 +282,7 @@ async function bench(database: BenchDatabase) {
         timeoutMs: REQUEST_TIMEOUT_MS,
       },
     });
-    const submitWarmUp = await runInWorker(worker, warmUp);
+    const submitWarmUp = await runInWorker<PhaseResult>(worker, warmUp);
     console.log(`warm-up (not counted): ${describe('submit', statsOf(submitWarmUp))}`);
     printFailures('submit warm-up', submitWarmUp.failures);
     if (submitWarmUp.failures.length > 0) throw new Error('the warm-up failed; not measuring');
@@ -366,7 +291,7 @@ async function bench(database: BenchDatabase) {
       profiling = true;
     }
     const loopBefore = performance.eventLoopUtilization();
-    const submitResult = await runInWorker(worker, measured);
+    const submitResult = await runInWorker<PhaseResult>(worker, measured);
     const loop = performance.eventLoopUtilization(loopBefore);
     profiling = false;
     submit = statsOf(submitResult);
@@ -381,8 +306,8 @@ async function bench(database: BenchDatabase) {
     // The ceiling: the cheapest request that touches the database (GET /healthz: one `select 1`), from
     // the same clients. No request that writes anything can be faster, so ceiling / INSERT bounds
     // the ratio any submission could reach on this machine.
-    await runInWorker(worker, { ...warmUp, mode: 'health' });
-    ceiling = statsOf(await runInWorker(worker, { ...measured, mode: 'health' }));
+    await runInWorker<PhaseResult>(worker, { ...warmUp, mode: 'health' });
+    ceiling = statsOf(await runInWorker<PhaseResult>(worker, { ...measured, mode: 'health' }));
     console.log(describe('ceiling (GET /healthz over HTTP: one select 1)', ceiling));
 
     // The baseline: plain single-row INSERTs through the same Kysely pool, same concurrency.
@@ -409,11 +334,7 @@ async function bench(database: BenchDatabase) {
   }
 
   const chain = await verifyAuditChain(db);
-  console.log(
-    chain.intact
-      ? `audit chain: intact, ${chain.rows} rows verified`
-      : `audit chain: BROKEN at seq ${chain.firstBadSeq} (${chain.reason}) after ${chain.rows} rows`,
-  );
+  console.log(describeAuditChain(chain));
 
   const ratio = Math.round((submit.throughputPerSecond / insert.throughputPerSecond) * 1000) / 1000;
   const ratioMet = ratio >= GOAL_RATIO;
@@ -441,29 +362,21 @@ async function bench(database: BenchDatabase) {
       ratio,
       ceiling,
       ceilingRatio: Math.round((ceiling.throughputPerSecond / insert.throughputPerSecond) * 1000) / 1000,
-      auditChain: chain.intact
-        ? { intact: true, rows: chain.rows }
-        : { intact: false, rows: chain.rows, firstBadSeq: chain.firstBadSeq },
+      auditChain: auditChainSummary(chain),
       goal: { ratio: `>= ${GOAL_RATIO}`, p99Ms: `<= ${GOAL_P99_MS_POSTGRES} (PostgreSQL)` },
       met,
     }),
   );
 }
 
-let database: BenchDatabase | undefined;
-try {
-  const url = process.env.DATABASE_URL;
-  database = await openBenchDatabase(url, {
-    label: 'referral',
-    poolSize,
-    tidySharedDatabase: async (handle) => {
-      await sql`drop table if exists bench_insert`.execute(handle.db);
-    },
-  });
-  await bench(database);
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-} finally {
-  await database?.cleanUp();
-}
+await runOnBenchDatabase(
+  () =>
+    openBenchDatabase(process.env.DATABASE_URL, {
+      label: 'referral',
+      poolSize,
+      tidySharedDatabase: async (handle) => {
+        await sql`drop table if exists bench_insert`.execute(handle.db);
+      },
+    }),
+  bench,
+);
