@@ -127,11 +127,19 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journey: a case manager, from ha
   it('the case manager signs in on a phone and "My day" shows the hand-off offered to them', async () => {
     await signIn(page, CASE_MANAGER);
     loadBefore = await caseManagerLoad();
+    const streams: string[] = [];
+    const countStream = (request: { url(): string }) => {
+      if (request.url().endsWith('/live')) streams.push(request.url());
+    };
+    page.on('request', countStream);
     await page.goto(`${baseUrl}/`);
     const day = page.getByTestId('my-day');
     await shown(day.getByRole('heading', { name: 'My day' }));
     const offer = day.getByTestId('my-day-handoff');
     await shown(offer.getByText('Waiting for an answer'));
+    // The offer banner and My day both listen, on one stream.
+    page.off('request', countStream);
+    expect(streams).toHaveLength(1);
     await noSidewaysScroll(page, 'my-day-offer');
     await offer.getByRole('link', { name: /In person/ }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Warm hand-off' }));

@@ -1,5 +1,6 @@
 // The site's live stream (Server-Sent Events with the session cookie), for the pages that follow
 // hand-offs: they refetch what an event is about, and poll every 15 s while the stream is down.
+// One stream per site however many parts of the page listen (the offer banner and My day, say).
 import { useEffect, useRef, useState } from 'react';
 
 /** When the live stream is down, a page asks the server this often instead. */
@@ -13,6 +14,76 @@ export type LiveHandoffData = { handoffId?: string; state?: string; level?: numb
 
 export type LiveListener = (type: string, data: LiveHandoffData | undefined) => void;
 
+/** Someone listening to a site's stream: for events of `types`, and for the connection's state. */
+type Subscriber = {
+  types: ReadonlySet<string>;
+  onEvent: LiveListener;
+  onConnected: (connected: boolean) => void;
+};
+
+/** The open stream of a site, shared by its subscribers; closed when the last one leaves. */
+type SharedStream = {
+  source: EventSource;
+  subscribers: Set<Subscriber>;
+  connected: boolean;
+  types: Set<string>;
+};
+
+const streams = new Map<string, SharedStream>();
+
+function openStream(siteId: string): SharedStream {
+  const stream: SharedStream = {
+    source: new EventSource(liveStreamUrl(siteId)),
+    subscribers: new Set(),
+    connected: false,
+    types: new Set(),
+  };
+  let opened = false;
+  stream.source.onopen = () => {
+    stream.connected = true;
+    for (const subscriber of stream.subscribers) {
+      subscriber.onConnected(true);
+      if (opened) subscriber.onEvent('reconnected', undefined);
+    }
+    opened = true;
+  };
+  stream.source.onerror = () => {
+    stream.connected = false;
+    for (const subscriber of stream.subscribers) subscriber.onConnected(false);
+  };
+  return stream;
+}
+
+/** Makes the stream deliver events of `type` to the subscribers that asked for it. */
+function listenFor(stream: SharedStream, type: string): void {
+  if (stream.types.has(type)) return;
+  stream.types.add(type);
+  stream.source.addEventListener(type, (event) => {
+    let data: LiveHandoffData | undefined;
+    try {
+      data = JSON.parse((event as MessageEvent<string>).data) as LiveHandoffData;
+    } catch {
+      data = undefined;
+    }
+    for (const subscriber of stream.subscribers)
+      if (subscriber.types.has(type)) subscriber.onEvent(type, data);
+  });
+}
+
+function subscribe(siteId: string, subscriber: Subscriber): () => void {
+  const stream = streams.get(siteId) ?? openStream(siteId);
+  streams.set(siteId, stream);
+  stream.subscribers.add(subscriber);
+  for (const type of subscriber.types) listenFor(stream, type);
+  subscriber.onConnected(stream.connected);
+  return () => {
+    stream.subscribers.delete(subscriber);
+    if (stream.subscribers.size > 0) return;
+    stream.source.close();
+    streams.delete(siteId);
+  };
+}
+
 /**
  * Listens to the site's live stream and calls `onEvent` for each event of `types`, and once more
  * (with type 'reconnected') after the stream comes back, since an event may have been missed.
@@ -25,27 +96,13 @@ export function useLiveEvents(siteId: string, types: readonly string[], onEvent:
   const typesKey = types.join(',');
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(liveStreamUrl(siteId));
-    let opened = false;
-    source.onopen = () => {
-      setConnected(true);
-      if (opened) latest.current('reconnected', undefined);
-      opened = true;
-    };
-    source.onerror = () => setConnected(false);
-    for (const type of typesKey.split(',')) {
-      source.addEventListener(type, (event) => {
-        let data: LiveHandoffData | undefined;
-        try {
-          data = JSON.parse((event as MessageEvent<string>).data) as LiveHandoffData;
-        } catch {
-          data = undefined;
-        }
-        latest.current(type, data);
-      });
-    }
+    const unsubscribe = subscribe(siteId, {
+      types: new Set(typesKey.split(',')),
+      onEvent: (type, data) => latest.current(type, data),
+      onConnected: setConnected,
+    });
     return () => {
-      source.close();
+      unsubscribe();
       setConnected(false);
     };
   }, [siteId, typesKey]);
