@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENGAGEMENT_LEVELS } from '../domain/participants/engagement.ts';
+import { PARTICIPANT_STATUSES } from '../domain/participants/participant-status.ts';
 import { siteParams } from './common.ts';
 
 export const CONTACT_KINDS = ['field', 'office', 'phone', 'text', 'collateral'] as const;
@@ -74,7 +75,7 @@ export const engagementListResponse = z
       z.object({
         participantId: z.uuid(),
         personName: z.string(),
-        status: z.enum(['intake', 'enrolled', 'exited']),
+        status: z.enum(PARTICIPANT_STATUSES),
         caseManagerId: z.uuid().nullable(),
         caseManagerName: z.string().nullable(),
         lastContactAt: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES } from '../domain/appointments/appointment.ts';
 import { ENGAGEMENT_LEVELS } from '../domain/participants/engagement.ts';
+import { PARTICIPANT_STATUSES } from '../domain/participants/participant-status.ts';
 import { RELEASE_CATEGORIES } from '../domain/participants/release.ts';
 import { SERVICE_REFERRAL_STATUSES } from '../domain/service-referrals/service-referral.ts';
 
@@ -60,7 +61,7 @@ export const providerReferral = z
     /** What the person's releases in force let this organization see. */
     disclosed: z.array(z.enum(RELEASE_CATEGORIES)),
     /** Only under enrolment_status. */
-    enrolmentStatus: z.enum(['intake', 'enrolled', 'exited']).nullable(),
+    enrolmentStatus: z.enum(PARTICIPANT_STATUSES).nullable(),
     /** Only under contact_information. */
     contactMethods: z
       .array(z.object({ kind: z.string(), value: z.string(), note: z.string().nullable() }))

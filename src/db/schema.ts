@@ -1,8 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../domain/access/roles.ts';
-import type { HandoffMode, HandoffState } from '../domain/handoffs/handoff.ts';
-import type { NeedDomain, NeedLevel } from '../domain/participants/intake.ts';
-import type { RecipientKind, ReleaseCategory } from '../domain/participants/release.ts';
 import type {
   DirectoryLanguagesTable,
   DirectoryLocationsTable,
@@ -15,6 +12,33 @@ import type {
   ServiceReferralEventsTable,
   ServiceReferralsTable,
 } from './schema-directory.ts';
+import type {
+  HandoffEventsTable,
+  HandoffsTable,
+  IntakeDeadlinesTable,
+  OnCallOverridesTable,
+  OnCallPatternTable,
+  OutboxMessagesTable,
+  StaffContactsTable,
+  TimersTable,
+} from './schema-dispatch.ts';
+import type {
+  AppointmentsTable,
+  CaseManagerAssignmentsTable,
+  FundEntriesTable,
+  FundingSourcesTable,
+  IntakeNeedsTable,
+  IntakesTable,
+  ParticipantContactsTable,
+  ParticipantStatusEventsTable,
+  ParticipantsTable,
+  PersonContactMethodsTable,
+  PlanGoalEventsTable,
+  PlanGoalsTable,
+  ReleaseRecipientsTable,
+  ReleasesTable,
+  StaffCapacityTable,
+} from './schema-participants.ts';
 
 /** Kysely's view of the tables; the SQL in migrations/ is the authority. */
 export type Database = {
@@ -102,254 +126,6 @@ export type Database = {
   participant_contact_staff: { site_id: string; contact_id: string; user_id: string };
   plan_goals: PlanGoalsTable;
   plan_goal_events: PlanGoalEventsTable;
-};
-
-export type StaffCapacityTable = {
-  site_id: string;
-  user_id: string;
-  /** numeric(3,2): read as a string by the driver. */
-  fte: ColumnType<string, string | number | undefined, string | number>;
-  updated_at: Date;
-  updated_by: string | null;
-};
-
-export type CaseManagerAssignmentsTable = {
-  site_id: string;
-  participant_id: string;
-  seq: number;
-  case_manager_id: string;
-  previous_case_manager_id: string | null;
-  assigned_by: string;
-  assigned_at: Date;
-  load_before: number;
-  hard_max: number;
-  override_reason: string | null;
-};
-
-export type ParticipantContactsTable = {
-  site_id: string;
-  id: Generated<string>;
-  participant_id: string;
-  kind: 'field' | 'office' | 'phone' | 'text' | 'collateral';
-  occurred_at: Date;
-  duration_minutes: number | null;
-  note: string | null;
-  logged_by: string;
-  logged_at: Date;
-  corrects_contact_id: string | null;
-};
-
-export type PlanGoalsTable = {
-  site_id: string;
-  id: Generated<string>;
-  participant_id: string;
-  goal: string;
-  needs: string[];
-  status: 'not_started' | 'in_progress' | 'achieved' | 'set_aside';
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
-};
-
-export type PlanGoalEventsTable = {
-  site_id: string;
-  goal_id: string;
-  seq: number;
-  event: 'created' | 'status_changed' | 'reworded' | 'needs_changed';
-  from_status: string | null;
-  to_status: string | null;
-  goal: string | null;
-  needs: string[] | null;
-  note: string | null;
-  user_id: string;
-  at: Date;
-};
-
-/** A member of staff's mobile number for SMS alerts at a site (E.164), and whether they want them. */
-export type StaffContactsTable = {
-  site_id: string;
-  user_id: string;
-  sms_number: string | null;
-  sms_enabled: boolean;
-  updated_at: Date;
-  updated_by: string | null;
-};
-
-export type IntakesTable = {
-  site_id: string;
-  participant_id: string;
-  state: 'draft' | 'completed';
-  needed_now: string | null;
-  immediate_needs: string | null;
-  priorities: string | null;
-  demographics: Json<unknown> | null;
-  started_at: Date;
-  started_by: string;
-  updated_at: Date;
-  updated_by: string;
-  completed_at: Date | null;
-  completed_by: string | null;
-};
-
-export type IntakeNeedsTable = {
-  site_id: string;
-  participant_id: string;
-  domain: NeedDomain;
-  level: NeedLevel;
-  notes: string | null;
-};
-
-export type AppointmentStatus = 'scheduled' | 'attended' | 'missed' | 'cancelled';
-
-export type AppointmentsTable = {
-  site_id: string;
-  id: Generated<string>;
-  participant_id: string;
-  starts_at: Date;
-  place: string;
-  with_whom: string;
-  partner_service_id: string | null;
-  purpose: string;
-  status: AppointmentStatus;
-  created_by: string;
-  created_at: Date;
-  status_by: string | null;
-  status_at: Date | null;
-};
-
-export type FundingSourcesTable = {
-  site_id: string;
-  id: Generated<string>;
-  name: string;
-  active: Generated<boolean>;
-  created_by: string;
-  created_at: Date;
-};
-
-export type FundEntriesTable = {
-  site_id: string;
-  id: Generated<string>;
-  participant_id: string;
-  kind: 'spend' | 'reversal';
-  reverses_id: string | null;
-  /** A calendar date, 'YYYY-MM-DD'. */
-  entry_date: ColumnType<string, string, never>;
-  /** bigint, read as a number (src/db/database.ts). */
-  amount_cents: ColumnType<number, number, never>;
-  category: string;
-  funding_source_id: string;
-  note: string | null;
-  recorded_by: string;
-  recorded_at: Date;
-};
-
-export type PersonContactMethodsTable = {
-  site_id: string;
-  person_id: string;
-  position: number;
-  kind: 'sms' | 'phone' | 'email' | 'other';
-  value: string;
-  note: string | null;
-  reminders_allowed: Generated<boolean>;
-};
-
-export type ParticipantStatus = 'intake' | 'enrolled' | 'exited';
-
-export type ParticipantsTable = {
-  site_id: string;
-  id: Generated<string>;
-  person_id: string;
-  referral_id: string;
-  status: ParticipantStatus;
-  case_manager_id: string | null;
-  created_at: Date;
-  enrolled_at: Date | null;
-  exited_at: Date | null;
-  exit_reason: string | null;
-  last_contact_at: Date | null;
-};
-
-export type ParticipantStatusEventsTable = {
-  site_id: string;
-  participant_id: string;
-  seq: number;
-  event: string;
-  from_status: ParticipantStatus | null;
-  to_status: ParticipantStatus;
-  reason: string | null;
-  user_id: string | null;
-  at: Date;
-  /** The exit reason of an 'exited' step (added by 0011). */
-  exit_reason: ColumnType<string | null, string | null | undefined, never>;
-};
-
-export type ReleasesTable = {
-  site_id: string;
-  id: Generated<string>;
-  participant_id: string;
-  person_name: string;
-  discloser: string;
-  categories: ReleaseCategory[];
-  purpose: string;
-  revocation_terms: string;
-  expires_on: string | null;
-  expiry_event: string | null;
-  signature_kind: 'typed' | 'drawn';
-  signature: string;
-  signed_on: string;
-  recorded_by: string;
-  recorded_at: Date;
-  revoked_at: Date | null;
-  revoked_by: string | null;
-  revocation_note: string | null;
-};
-
-export type ReleaseRecipientsTable = {
-  site_id: string;
-  release_id: string;
-  position: number;
-  kind: RecipientKind;
-  organization_id: string | null;
-  name: string;
-};
-
-export type HandoffsTable = {
-  site_id: string;
-  id: Generated<string>;
-  referral_id: string;
-  requested_by: string;
-  mode: HandoffMode;
-  requested_at: Date;
-  state: HandoffState;
-  current_level: number;
-  responder_user_id: string | null;
-  eta_minutes: number | null;
-  updated_at: Date;
-};
-
-export type HandoffEventsTable = {
-  site_id: string;
-  handoff_id: string;
-  seq: number;
-  event: string;
-  from_state: HandoffState | null;
-  to_state: HandoffState;
-  level: number;
-  user_id: string | null;
-  at: Date;
-  eta_minutes: number | null;
-  reason: string | null;
-};
-
-export type IntakeDeadlinesTable = {
-  site_id: string;
-  referral_id: string;
-  accepted_at: Date;
-  due_at: Date;
-  intake_completed_at: Date | null;
-  prosecutor_decision: 'declined_to_file' | 'filed' | null;
-  decided_at: Date | null;
-  decided_by: string | null;
 };
 
 type Json<T> = ColumnType<T, string, string>;
@@ -446,63 +222,6 @@ export type ContactRequestsTable = {
   email: string | null;
   best_time: string | null;
   message: string | null;
-  created_at: Date;
-};
-
-export type MessageChannel = 'email' | 'sms';
-
-export type OutboxMessagesTable = {
-  site_id: string;
-  id: Generated<string>;
-  channel: MessageChannel;
-  recipient: string;
-  subject: string | null;
-  body: string;
-  purpose: string;
-  created_at: Date;
-  state: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
-  attempts: Generated<number>;
-  next_attempt_at: Date;
-  last_error: string | null;
-  sent_at: Date | null;
-  claimed_by: string | null;
-  claimed_until: Date | null;
-};
-
-export type TimersTable = {
-  site_id: string;
-  id: Generated<string>;
-  kind: string;
-  subject_id: string;
-  due_at: Date;
-  state: Generated<'scheduled' | 'fired' | 'cancelled'>;
-  fired_at: Date | null;
-  attempts: Generated<number>;
-  claimed_until: Date | null;
-  last_error: string | null;
-  payload: Json<unknown>;
-  created_at: Date;
-};
-
-export type OnCallPatternTable = {
-  site_id: string;
-  id: Generated<string>;
-  weekday: number;
-  starts_at: string;
-  ends_at: string;
-  user_id: string;
-  escalation_level: number;
-};
-
-export type OnCallOverridesTable = {
-  site_id: string;
-  id: Generated<string>;
-  starts_at: Date;
-  ends_at: Date;
-  escalation_level: number;
-  user_id: string | null;
-  reason: string;
-  created_by: string | null;
   created_at: Date;
 };
 

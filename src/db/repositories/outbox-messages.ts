@@ -1,4 +1,4 @@
-import type { MessageChannel } from '../schema.ts';
+import type { MessageChannel } from '../schema-dispatch.ts';
 import type { Tx } from '../scope.ts';
 
 export type NewMessage = {

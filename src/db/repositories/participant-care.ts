@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ParticipantStatus } from '../schema.ts';
+import type { ParticipantStatus } from '../schema-participants.ts';
 import type { Tx } from '../scope.ts';
 
 /** What the care team's tools need of a participant: status, case manager and contact dates. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ParticipantContactsTable } from '../schema.ts';
+import type { ParticipantContactsTable } from '../schema-participants.ts';
 import type { Tx } from '../scope.ts';
 import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 

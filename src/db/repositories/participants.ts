@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ParticipantStep } from '../../domain/participants/participant-status.ts';
-import type { ParticipantStatus } from '../schema.ts';
+import type { ParticipantStatus } from '../schema-participants.ts';
 import type { Tx } from '../scope.ts';
 import { olderThan, type TimelinePage, timelineAt, timelineId } from './timeline-page.ts';
 

@@ -1,4 +1,4 @@
-import type { MessageChannel } from '../../../db/schema.ts';
+import type { MessageChannel } from '../../../db/schema-dispatch.ts';
 
 /** What a transport is given: one message, identified by its outbox id (stable across retries). */
 export type OutgoingMessage = {
