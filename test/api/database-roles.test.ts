@@ -23,6 +23,8 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('connecting to PostgreSQL', (
 
   it('runs as a superuser only when LEAD_ALLOW_SUPERUSER is set', async () => {
     const handle = await openDatabase({ kind: 'postgres', url: superuserUrl(), allowSuperuser: true });
+    const { rows } = await sql<{ name: string }>`select current_user as name`.execute(handle.db);
+    expect(rows).toEqual([{ name: 'postgres' }]);
     await handle.close();
   });
 
@@ -32,6 +34,8 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('connecting to PostgreSQL', (
       url: process.env.TEST_DATABASE_URL ?? '',
       allowSuperuser: false,
     });
+    const { rows } = await sql<{ name: string }>`select current_user as name`.execute(handle.db);
+    expect(rows).toEqual([{ name: new URL(process.env.TEST_DATABASE_URL ?? '').username }]);
     await handle.close();
   });
 });

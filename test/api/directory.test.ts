@@ -110,6 +110,7 @@ describe('HSDS 3.0: the official examples import without loss', () => {
     const page = example(name);
     await importInto(site, page);
     const out = await exporter(site);
+    expect(page.contents.length).toBeGreaterThan(0);
     for (const item of page.contents) expect(out[shape](item.id)).toEqual(item);
   });
 

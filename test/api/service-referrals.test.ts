@@ -339,7 +339,8 @@ describe('what the partner sees', () => {
       url(`/participants/${participantId}/releases/${releaseId}/revoke`),
       { note: 'Asked us to stop sharing' },
     );
-    expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
+    expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+    expect(revoked.body).toMatchObject({ inForce: false });
     expect((await clients.provider.get(url(`/provider/referrals/${referralId}`))).status).toBe(404);
   });
 
