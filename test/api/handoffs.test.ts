@@ -283,7 +283,9 @@ describe('a warm hand-off at 2 a.m.', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('INVALID_TRANSITION');
     expect((await primary.client.get(path)).body.steps.at(-1)).toMatchObject({ reason: 'On another call' });
-    expect((await officer.client.get(path)).body.steps.at(-1)).not.toHaveProperty('reason');
+    const officerLast = (await officer.client.get(path)).body.steps.at(-1);
+    expect(officerLast).toMatchObject({ event: 'unable', state: 'unable' });
+    expect(officerLast).not.toHaveProperty('reason');
 
     const pending = await officer.client.post(
       `/api/v1/sites/${site.id}/encounters`,
