@@ -122,6 +122,8 @@ describe('funding sources', () => {
       fundingSourceId: elsewhere,
     });
     expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(refused.body.error.message).toMatch(/funding source/);
   });
 });
 
