@@ -310,6 +310,7 @@ describe('attendance', () => {
     expect(unknown.status).toBe(404);
     const badStatus = await record(participantId, '00000000-0000-4000-8000-000000000000', 'scheduled');
     expect(badStatus.status).toBe(400);
+    expect(badStatus.body.error.message).toMatch(/status/);
   });
 
   it('may name a partner service from the site directory, booked or moved; another site’s or an unknown one is refused', async () => {
@@ -518,5 +519,6 @@ describe('the missed-appointments policy', () => {
       body: { missedAppointmentsExit: 0 },
     });
     expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/missedAppointmentsExit/);
   });
 });

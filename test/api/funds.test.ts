@@ -381,6 +381,8 @@ describe('period totals', () => {
 
     const backwards = await client.get(`${base}/funds/totals?from=2026-05-01&to=2026-04-01`);
     expect(backwards.status).toBe(400);
+    expect(backwards.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(backwards.body.error.message).toMatch(/start on or before its end/);
     const missing = await client.get(`${base}/funds/totals?from=2026-05-01`);
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toMatch(/to/);

@@ -486,6 +486,7 @@ describe('the public request for contact', () => {
     const url = `/api/v1/public/sites/${otherSite.slug}/contact-requests`;
     const noContact = await client.post(url, { requester: 'self', nameOrAlias: 'No Contact' });
     expect(noContact.status).toBe(400);
+    expect(noContact.body.error.message).toMatch(/phone|email|contact/i);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
       statuses.push(

@@ -183,7 +183,9 @@ describe('closing the loop', () => {
     expect((await providerStatus(clients.provider, referralId, 'received')).body.error.code).toBe(
       'INVALID_TRANSITION',
     );
-    expect((await providerStatus(clients.provider, referralId, 'in_progress', '')).status).toBe(400);
+    const noReason = await providerStatus(clients.provider, referralId, 'in_progress', '');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toMatch(/reason/);
     // The partner cannot cancel; the care team can put it on hold.
     expect((await providerStatus(clients.provider, referralId, 'cancelled')).body.error.code).toBe(
       'INVALID_TRANSITION',

@@ -132,6 +132,7 @@ describe("today's appointments", () => {
     expect(JSON.stringify(bad.body)).toContain('scope');
     const unknown = await caseManager.get(todayUrl(site.id, '?day=tomorrow'));
     expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('day');
     expect((await officer.get(todayUrl(site.id))).status).toBe(404);
     expect((await otherCaseManager.get(todayUrl(site.id))).status).toBe(404);
   });
