@@ -249,7 +249,9 @@ describe('the directory through the API', () => {
     expect(await names('capacity=accepting')).toEqual(['Buprenorphine same day']);
     expect(await names('q=riverside')).toEqual(['Buprenorphine same day']);
     expect(await names('category=moud&capacity=full')).toEqual([]);
-    expect((await search('category=spaceships')).status).toBe(400);
+    const unknownCategory = await search('category=spaceships');
+    expect(unknownCategory.status).toBe(400);
+    expect(unknownCategory.body.error.message).toMatch(/category/);
 
     const view = await clients.case_manager.get(url(`/directory/organizations/${shelterOrg}`));
     expect(view.status).toBe(200);

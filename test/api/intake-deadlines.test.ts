@@ -143,9 +143,9 @@ describe('the intake deadline', () => {
     const target = await makeSite(t.database.db);
     const manager = (await signedIn(target, 'program_manager')).client;
     const url = `/api/v1/sites/${target.id}/screening/settings`;
-    expect(
-      (await manager.request('PUT', url, { body: { intakeDeadlineDays: { social_contact: 0 } } })).status,
-    ).toBe(400);
+    const zero = await manager.request('PUT', url, { body: { intakeDeadlineDays: { social_contact: 0 } } });
+    expect(zero.status).toBe(400);
+    expect(zero.body.error.message).toMatch(/social_contact/);
     expect((await manager.request('PUT', url, { body: {} })).status).toBe(400);
     const saved = await manager.request('PUT', url, { body: { intakeDeadlineDays: { social_contact: 21 } } });
     expect(saved.status).toBe(200);

@@ -133,7 +133,9 @@ describe("a participant's timeline, a page at a time", () => {
       expect(refused.body.error.code).toBe('VALIDATION_FAILED');
       expect(JSON.stringify(refused.body)).toContain('before');
     }
-    expect((await caseManager.get(`${url}/timeline?limit=0`)).status).toBe(400);
+    const noItems = await caseManager.get(`${url}/timeline?limit=0`);
+    expect(noItems.status).toBe(400);
+    expect(noItems.body.error.message).toMatch(/limit/);
     expect((await officer.get(`${url}/timeline`)).status).toBe(404);
   });
 });
