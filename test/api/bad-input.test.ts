@@ -68,6 +68,7 @@ function pathOf(url: string, params: (name: string) => string): string {
 describe('bad input to every route', () => {
   for (const route of ROUTES.filter((each) => !SKIPPED.has(each.id))) {
     it(`${route.id} (${route.method} ${route.url}) answers 4xx with an error body, never 500`, async () => {
+      const namesAnId = /:(?!siteId\b)\w+/.test(route.url);
       const paths = [
         pathOf(route.url, () => randomUUID()),
         pathOf(route.url, () => 'not-an-id'),
@@ -82,6 +83,8 @@ describe('bad input to every route', () => {
             });
             const what = `${route.method} ${path}${query} with ${label}: ${response.status} ${response.text.slice(0, 200)}`;
             expect(response.status, what).toBeLessThan(500);
+            // An id that exists nowhere, or is not an id, is never answered with success.
+            if (namesAnId) expect(response.status, what).toBeGreaterThanOrEqual(400);
             if (response.status >= 400) {
               expect(typeof response.body?.error?.code, what).toBe('string');
               expect(typeof response.body?.error?.message, what).toBe('string');
