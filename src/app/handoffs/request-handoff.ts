@@ -4,6 +4,7 @@ import type { Tx } from '../../db/scope.ts';
 import { mayAccessReferral, type Principal } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { HandoffMode } from '../../domain/handoffs/handoff.ts';
+import { withinIntakeDeadline } from '../../domain/referrals/lifecycle.ts';
 import type { LiveEvent } from '../live-events.ts';
 import { offerHandoff } from './offer-handoff.ts';
 
@@ -23,7 +24,7 @@ export async function requestHandoff(
   const referral = await findReferral(tx, siteId, referralId);
   if (!referral || !mayAccessReferral(principal, referral, 'record_outcome'))
     throw new DomainError('NOT_FOUND', 'Not found.');
-  if (referral.status !== 'accepted')
+  if (!withinIntakeDeadline(referral.status))
     throw new DomainError(
       'REFERRAL_NOT_ACCEPTED',
       'A hand-off can be asked for only once the referral is accepted.',

@@ -16,6 +16,7 @@ import {
   personReminder,
   staffReminder,
 } from '../../domain/referrals/intake-reminders.ts';
+import { withinIntakeDeadline } from '../../domain/referrals/lifecycle.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { alertStaff } from '../outbox/alert-staff.ts';
 import type { TimerHandler, TimerHandlers } from '../timers/timer-worker.ts';
@@ -68,7 +69,7 @@ export async function sendIntakeReminder(
   const { siteId, referralId, now } = reminder;
   await lockReferral(tx, siteId, referralId);
   const subject = await findReminderSubject(tx, siteId, referralId);
-  if (subject?.status !== 'accepted' || subject.intakeCompletedAt !== null) return false;
+  if (!subject || !withinIntakeDeadline(subject.status) || subject.intakeCompletedAt !== null) return false;
   const site = await findSiteById(tx, siteId);
   if (!site) return false;
   const due = dueDateText(subject.dueAt, site.timezone);

@@ -1,10 +1,11 @@
+import type { ReferralStatus } from '../../domain/referrals/lifecycle.ts';
 import type { Tx } from '../scope.ts';
 
 /** A referral's intake deadline with what a reminder needs to decide whether it is still due. */
 export type ReminderSubject = {
   referralId: string;
   personId: string;
-  status: string;
+  status: ReferralStatus;
   acceptedAt: Date;
   dueAt: Date;
   intakeCompletedAt: Date | null;
@@ -32,7 +33,7 @@ export async function findReminderSubject(
     ])
     .where('intake_deadlines.site_id', '=', siteId)
     .where('intake_deadlines.referral_id', '=', referralId)
-    .executeTakeFirst();
+    .executeTakeFirst() as Promise<ReminderSubject | undefined>; // status: the column's check keeps it one of ours
 }
 
 /**

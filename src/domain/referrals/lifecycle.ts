@@ -192,6 +192,14 @@ export function awaitsIntake(status: ReferralStatus, facts: ReferralFacts): bool
   return canApply(status, { type: 'complete_intake' }, facts);
 }
 
+/**
+ * Whether the referral is accepted and its intake deadline still running: the time for a warm
+ * hand-off, and for reminders before the deadline.
+ */
+export function withinIntakeDeadline(status: ReferralStatus): boolean {
+  return status === 'accepted';
+}
+
 /** Whether the referral's person is enrolled: a fact a release must allow before anyone outside sees it. */
 export function isEnrolled(status: ReferralStatus): boolean {
   return status === 'enrolled';
