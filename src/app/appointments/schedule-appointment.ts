@@ -7,6 +7,7 @@ import { findService } from '../../db/repositories/directory.ts';
 import { findParticipantStanding } from '../../db/repositories/participant-status-events.ts';
 import type { Tx } from '../../db/scope.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { requireInProgram } from '../../domain/participants/participant-status.ts';
 import { scheduleAppointmentReminders } from './appointment-reminders.ts';
 
 export type AppointmentContext = { siteId: string; userId: string; now: Date };
@@ -32,8 +33,7 @@ export async function scheduleAppointment(
   const { siteId, userId, now } = context;
   const participant = await findParticipantStanding(tx, siteId, participantId);
   if (!participant) throw new DomainError('NOT_FOUND', 'Not found.');
-  if (participant.status === 'exited')
-    throw new DomainError('INVALID_TRANSITION', 'This person has exited the program; re-enter them first.');
+  requireInProgram(participant.status, 'booking an appointment');
   await assertPartnerService(tx, siteId, details.partnerServiceId);
   const appointment = await insertAppointment(tx, {
     ...details,

@@ -9,6 +9,7 @@ import type { Tx } from '../../db/scope.ts';
 import { mayOverrideCaseloadCap, type Principal } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { mayAssign } from '../../domain/participants/caseload.ts';
+import { requireInProgram } from '../../domain/participants/participant-status.ts';
 import { requireCareTeamMembers } from './care-team.ts';
 
 export type Assignment = {
@@ -41,8 +42,7 @@ export async function assignCaseManager(
     );
   const participant = await lockCareParticipant(tx, siteId, input.participantId);
   if (!participant) throw new DomainError('NOT_FOUND', 'Not found.');
-  if (participant.status === 'exited')
-    throw new DomainError('PARTICIPANT_EXITED', 'This person has exited the program; re-enter them first.');
+  requireInProgram(participant.status, 'assigning a case manager');
   await requireCareTeamMembers(tx, siteId, [input.caseManagerId]);
 
   await lockCaseload(tx, siteId, input.caseManagerId, now);

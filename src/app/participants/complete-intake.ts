@@ -35,7 +35,7 @@ export async function completeIntake(
   participantId: string,
 ): Promise<{ participant: ParticipantRecord; referralId: string }> {
   const { siteId, principal, now } = context;
-  const participant = await accessibleParticipant(tx, siteId, principal, participantId, 'write');
+  const participant = await accessibleParticipant(tx, siteId, participantId);
   await lockReferral(tx, siteId, participant.referralId);
   await lockParticipant(tx, siteId, participantId);
   const intake = await findIntake(tx, siteId, participantId);

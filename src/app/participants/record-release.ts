@@ -2,7 +2,7 @@ import type { CreateReleaseRequest } from '../../contracts/participants.ts';
 import { insertRelease } from '../../db/repositories/releases.ts';
 import type { Tx } from '../../db/scope.ts';
 import type { Principal } from '../../domain/access/policy.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { requireInProgram } from '../../domain/participants/participant-status.ts';
 import { accessibleParticipant } from './accessible-participant.ts';
 
 /**
@@ -16,9 +16,8 @@ export async function recordRelease(
   request: CreateReleaseRequest,
 ): Promise<string> {
   const { siteId, principal, now } = context;
-  const participant = await accessibleParticipant(tx, siteId, principal, participantId, 'write');
-  if (participant.status === 'exited')
-    throw new DomainError('PARTICIPANT_EXITED', 'This person has exited the program; re-enter them first.');
+  const participant = await accessibleParticipant(tx, siteId, participantId);
+  requireInProgram(participant.status, 'recording a release');
   return insertRelease(tx, siteId, {
     participantId,
     personName: request.personName,

@@ -20,7 +20,7 @@ export async function revokeRelease(
   note: string | null,
 ): Promise<ReleaseRecord> {
   const { siteId, principal, now } = context;
-  await accessibleParticipant(tx, siteId, principal, participantId, 'write');
+  await accessibleParticipant(tx, siteId, participantId);
   const release = await findRelease(tx, siteId, participantId, releaseId);
   if (!release) throw new DomainError('NOT_FOUND', 'Not found.');
   if (!(await saveRevocation(tx, { siteId, releaseId, at: now, by: principal.userId, note })))

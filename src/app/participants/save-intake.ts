@@ -18,7 +18,7 @@ export async function saveIntake(
   request: SaveIntakeRequest,
 ): Promise<void> {
   const { siteId, principal, now } = context;
-  const participant = await accessibleParticipant(tx, siteId, principal, participantId, 'write');
+  const participant = await accessibleParticipant(tx, siteId, participantId);
   await lockParticipant(tx, siteId, participantId);
   const intake = await findIntake(tx, siteId, participantId);
   if (!intake) throw new DomainError('NOT_FOUND', 'Not found.');

@@ -13,10 +13,10 @@ import type { Tx } from '../../db/scope.ts';
 import type { Principal } from '../../domain/access/policy.ts';
 import { CARE_TEAM } from '../../domain/access/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { participantTransition } from '../../domain/participants/participant-status.ts';
+import { participantTransition, requireInProgram } from '../../domain/participants/participant-status.ts';
 import { awaitsIntake } from '../../domain/referrals/lifecycle.ts';
 import { assignCaseManager } from '../caseloads/assign-case-manager.ts';
-import { PARTICIPANT_NOT_FOUND, requireParticipantAccess } from './accessible-participant.ts';
+import { PARTICIPANT_NOT_FOUND } from './accessible-participant.ts';
 
 /**
  * The care team starts the intake of an accepted referral: the person becomes a participant in
@@ -31,17 +31,12 @@ export async function startIntake(
   request: { caseManagerId?: string | undefined },
 ): Promise<{ participant: ParticipantRecord; started: boolean }> {
   const { siteId, principal, now } = context;
-  requireParticipantAccess(principal, 'write');
   await lockReferral(tx, siteId, referralId);
   const referral = await findReferral(tx, siteId, referralId);
   if (!referral) throw PARTICIPANT_NOT_FOUND();
 
   const existing = await findParticipantOfPerson(tx, siteId, referral.personId);
-  if (existing?.status === 'exited')
-    throw new DomainError(
-      'PARTICIPANT_EXITED',
-      'This person exited the program; re-enter them from their participant page instead.',
-    );
+  if (existing) requireInProgram(existing.status, 'starting an intake');
   if (existing) return { participant: existing, started: false };
 
   const facts = {

@@ -10,7 +10,7 @@ export async function viewParticipantTimeline(
   participantId: string,
   page: { before: TimelineCursor | null; limit: number },
 ) {
-  const { siteId, principal } = context;
-  const participant = await accessibleParticipant(tx, siteId, principal, participantId, 'view');
+  const { siteId } = context;
+  const participant = await accessibleParticipant(tx, siteId, participantId);
   return { participant, ...(await participantTimeline(tx, { siteId, participant, loaded: {} }, page)) };
 }

@@ -19,14 +19,8 @@ export async function viewParticipant(
   context: { siteId: string; principal: Principal; now: Date },
   participantId: string,
 ) {
-  const { siteId, principal, now } = context;
-  const participant: ParticipantRecord = await accessibleParticipant(
-    tx,
-    siteId,
-    principal,
-    participantId,
-    'view',
-  );
+  const { siteId, now } = context;
+  const participant: ParticipantRecord = await accessibleParticipant(tx, siteId, participantId);
   const [site, referral, intake, releases, contactMethods] = [
     await findSiteById(tx, siteId),
     await findReferral(tx, siteId, participant.referralId),

@@ -5,6 +5,7 @@ import {
 } from '../../db/repositories/service-referrals.ts';
 import type { Tx } from '../../db/scope.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { requireInProgram } from '../../domain/participants/participant-status.ts';
 import { openServiceReferral } from '../../domain/service-referrals/service-referral.ts';
 import { categoriesForOrganization } from './disclosure.ts';
 import { notifyPartnerOfReferral } from './notify-partner.ts';
@@ -23,11 +24,7 @@ export async function createServiceReferral(
 ): Promise<string> {
   const participant = await findParticipantForReferral(tx, context.siteId, participantId);
   if (!participant) throw new DomainError('NOT_FOUND', 'Not found.');
-  if (participant.status === 'exited')
-    throw new DomainError(
-      'PARTICIPANT_EXITED',
-      'This person has exited the program; re-enter them before referring.',
-    );
+  requireInProgram(participant.status, 'referring them');
   const service = await findService(tx, context.siteId, request.serviceId);
   if (!service) throw new DomainError('UNKNOWN_SERVICE', 'That service is not in the directory.');
   const allowed = await categoriesForOrganization(tx, context, participantId, service.organization_id);

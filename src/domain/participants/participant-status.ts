@@ -35,6 +35,19 @@ export const CHOSEN_EXIT_REASONS = [
   'removed_for_violence',
 ] as const satisfies readonly ExitReason[];
 
+/**
+ * The one rule for new work on a participant (a release, a case manager, a service referral, an
+ * appointment, a new intake): none once they exit; re-entry comes first. `before` says what the
+ * caller was about to do, e.g. "referring them".
+ */
+export function requireInProgram(status: ParticipantStatus, before: string): void {
+  if (status === 'exited')
+    throw new DomainError(
+      'PARTICIPANT_EXITED',
+      `This person has exited the program; re-enter them from their participant page before ${before}.`,
+    );
+}
+
 export type ParticipantEvent =
   | { type: 'start_intake' }
   | { type: 'enrol' }

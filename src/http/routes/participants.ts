@@ -1,4 +1,3 @@
-import { requireParticipantAccess } from '../../app/participants/accessible-participant.ts';
 import { completeIntake } from '../../app/participants/complete-intake.ts';
 import { decodeTimelineCursor } from '../../app/participants/participant-timeline.ts';
 import { recordRelease } from '../../app/participants/record-release.ts';
@@ -39,11 +38,11 @@ import { defineRoute } from '../route.ts';
 import { principalOf, requireSite } from './context.ts';
 
 /**
- * Participant records: the care team only. These routes admit any member of the site ('site:view')
- * and the resource rule (mayAccessParticipant) answers everyone else 404, as if nothing existed;
- * every read writes an audit row.
+ * Participant records: the care team only; the route guard answers everyone else 404, as if
+ * nothing existed (notFoundForOtherRoles). Every read writes an audit row.
  */
-const MEMBERS = { kind: 'site', action: 'site:view' } as const;
+const VIEW = { kind: 'site', action: 'participants:view', notFoundForOtherRoles: true } as const;
+const WRITE = { kind: 'site', action: 'participants:write', notFoundForOtherRoles: true } as const;
 
 export const participantRoutes = [
   defineRoute({
@@ -52,7 +51,7 @@ export const participantRoutes = [
     url: '/api/v1/sites/:siteId/referrals/:referralId/intake',
     summary: 'Start the intake of an accepted referral: the person becomes a participant in intake',
     tags: ['participants'],
-    access: MEMBERS,
+    access: WRITE,
     params: referralParams,
     body: startIntakeRequest,
     response: participantSummary,
@@ -79,12 +78,11 @@ export const participantRoutes = [
     url: '/api/v1/sites/:siteId/participants',
     summary: "The site's participants with their status, case manager and enrolment date",
     tags: ['participants'],
-    access: MEMBERS,
+    access: VIEW,
     params: siteParams,
     query: participantListQuery,
     response: participantListResponse,
-    async handler({ tx, site, session, query, audit }) {
-      requireParticipantAccess(principalOf(session, site), 'view');
+    async handler({ tx, site, query, audit }) {
       const participants = await findParticipants(tx, requireSite(site).id, query.limit);
       await audit({
         action: 'participant.list',
@@ -101,7 +99,7 @@ export const participantRoutes = [
     url: '/api/v1/sites/:siteId/participants/:participantId',
     summary: "One participant's record: summary, referral, intake, releases, ways to reach them, timeline",
     tags: ['participants'],
-    access: MEMBERS,
+    access: VIEW,
     params: participantParams,
     response: participantDetail,
     async handler({ tx, site, session, params, deps, audit }) {
@@ -126,7 +124,7 @@ export const participantRoutes = [
     summary:
       "An older page of a participant's timeline: the items after `before` (the cursor a page gave), newest first",
     tags: ['participants'],
-    access: MEMBERS,
+    access: VIEW,
     params: participantParams,
     query: participantTimelineQuery,
     response: participantTimelinePage,
@@ -155,7 +153,7 @@ export const participantRoutes = [
     url: '/api/v1/sites/:siteId/participants/:participantId/intake',
     summary: 'Save the intake as a draft (as often as needed): needs, demographics, ways to reach the person',
     tags: ['participants'],
-    access: MEMBERS,
+    access: WRITE,
     params: participantParams,
     body: saveIntakeRequest,
     response: participantDetail,
@@ -181,7 +179,7 @@ export const participantRoutes = [
     url: '/api/v1/sites/:siteId/participants/:participantId/intake/complete',
     summary: 'Complete the intake (needs a signed release in force): enrols the participant and the referral',
     tags: ['participants'],
-    access: MEMBERS,
+    access: WRITE,
     params: participantParams,
     response: participantDetail,
     async handler({ tx, site, session, params, deps, audit }) {
@@ -212,7 +210,7 @@ export const participantRoutes = [
     url: '/api/v1/sites/:siteId/participants/:participantId/releases',
     summary: 'Record a signed release of information (every 42 CFR 2.31 element required)',
     tags: ['participants'],
-    access: MEMBERS,
+    access: WRITE,
     params: participantParams,
     body: createReleaseRequest,
     response: releaseSchema,
@@ -241,12 +239,11 @@ export const participantRoutes = [
     url: '/api/v1/sites/:siteId/participants/:participantId/releases/:releaseId',
     summary: 'One release with every element (the printable copy for the person)',
     tags: ['participants'],
-    access: MEMBERS,
+    access: VIEW,
     params: releaseParams,
     response: releaseSchema,
-    async handler({ tx, site, session, params, deps, audit }) {
+    async handler({ tx, site, params, deps, audit }) {
       const siteId = requireSite(site).id;
-      requireParticipantAccess(principalOf(session, site), 'view');
       const release = await presentStoredRelease(
         tx,
         siteId,
@@ -269,7 +266,7 @@ export const participantRoutes = [
     url: '/api/v1/sites/:siteId/participants/:participantId/releases/:releaseId/revoke',
     summary: 'Revoke a release: it stops allowing any disclosure at once',
     tags: ['participants'],
-    access: MEMBERS,
+    access: WRITE,
     params: releaseParams,
     body: revokeReleaseRequest,
     response: releaseSchema,

@@ -18,22 +18,14 @@ import {
 } from '../../contracts/service-referrals.ts';
 import { findServiceReferral, findServiceReferralEvents } from '../../db/repositories/service-referrals.ts';
 import type { Tx } from '../../db/scope.ts';
-import { type Action, authorize, type Principal } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { presentProviderReferral, presentServiceReferral } from '../presenters/service-referrals.ts';
 import { defineRoute } from '../route.ts';
 import { principalOf, requireSite } from './context.ts';
 
-/**
- * Service referrals hold participant information: these routes admit any member of the site and
- * answer "not found" to anyone the action does not name (officers, prosecutors and analysts learn
- * nothing, not even that the person is a participant). Every read is audited.
- */
-const MEMBERS = { kind: 'site', action: 'site:view' } as const;
-
-function requireAction(principal: Principal, action: Action) {
-  if (!authorize(principal, action).allowed) throw new DomainError('NOT_FOUND', 'Not found.');
-}
+// Service referrals hold participant information: the route guard answers "not found" to anyone
+// the action does not name (officers, prosecutors and analysts learn nothing, not even that the
+// person is a participant). Every read is audited.
 
 async function careTeamView(tx: Tx, siteId: string, referralId: string) {
   const referral = await findServiceReferral(tx, siteId, referralId);
@@ -50,14 +42,13 @@ export const serviceReferralRoutes = [
     summary:
       'Refer a participant to a partner service (needs a release in force naming the organization for service referrals)',
     tags: ['service-referrals'],
-    access: MEMBERS,
+    access: { kind: 'site', action: 'service_referrals:write', notFoundForOtherRoles: true },
     params: participantServiceReferralParams,
     body: createServiceReferralRequest,
     response: serviceReferral,
     successStatus: 201,
     async handler({ tx, site, session, params, body, deps, audit }) {
       const principal = principalOf(session, site);
-      requireAction(principal, 'service_referrals:write');
       const siteId = requireSite(site).id;
       const id = await createServiceReferral(
         tx,
@@ -80,11 +71,10 @@ export const serviceReferralRoutes = [
     url: '/api/v1/sites/:siteId/participants/:participantId/service-referrals',
     summary: "A participant's service referrals with each status change, its reason and who made it",
     tags: ['service-referrals'],
-    access: MEMBERS,
+    access: { kind: 'site', action: 'service_referrals:write', notFoundForOtherRoles: true },
     params: participantServiceReferralParams,
     response: serviceReferralsResponse,
-    async handler({ tx, site, session, params, audit }) {
-      requireAction(principalOf(session, site), 'service_referrals:write');
+    async handler({ tx, site, params, audit }) {
       const found = await participantServiceReferrals(tx, requireSite(site).id, params.participantId);
       await audit({
         action: 'service_referrals.viewed',
@@ -101,13 +91,12 @@ export const serviceReferralRoutes = [
     url: '/api/v1/sites/:siteId/service-referrals/:serviceReferralId/status',
     summary: 'The care team moves a referral (cancel, put on hold, resume, close) with a reason',
     tags: ['service-referrals'],
-    access: MEMBERS,
+    access: { kind: 'site', action: 'service_referrals:write', notFoundForOtherRoles: true },
     params: serviceReferralParams,
     body: serviceReferralStatusRequest,
     response: serviceReferral,
     async handler({ tx, site, session, params, body, deps, audit }) {
       const principal = principalOf(session, site);
-      requireAction(principal, 'service_referrals:write');
       const siteId = requireSite(site).id;
       await changeServiceReferralStatus(
         tx,
@@ -131,12 +120,11 @@ export const serviceReferralRoutes = [
     summary:
       "A partner's referrals: those sent to their organization that each person's release lets them see",
     tags: ['service-referrals'],
-    access: MEMBERS,
+    access: { kind: 'site', action: 'service_referrals:provider', notFoundForOtherRoles: true },
     params: siteParams,
     response: providerReferralsResponse,
     async handler({ tx, site, session, deps, audit }) {
       const principal = principalOf(session, site);
-      requireAction(principal, 'service_referrals:provider');
       const found = await listProviderReferrals(
         tx,
         { siteId: requireSite(site).id, userId: principal.userId, now: deps.clock() },
@@ -163,12 +151,11 @@ export const serviceReferralRoutes = [
     url: '/api/v1/sites/:siteId/provider/referrals/:serviceReferralId',
     summary: 'One referral sent to the partner, with what the release lets them see',
     tags: ['service-referrals'],
-    access: MEMBERS,
+    access: { kind: 'site', action: 'service_referrals:provider', notFoundForOtherRoles: true },
     params: serviceReferralParams,
     response: providerReferral,
     async handler({ tx, site, session, params, deps, audit }) {
       const principal = principalOf(session, site);
-      requireAction(principal, 'service_referrals:provider');
       const view = await viewProviderReferral(
         tx,
         { siteId: requireSite(site).id, userId: principal.userId, now: deps.clock() },
@@ -190,13 +177,12 @@ export const serviceReferralRoutes = [
     summary:
       'The partner answers a referral (received, accepted, rejected, in progress, on hold, completed, failed)',
     tags: ['service-referrals'],
-    access: MEMBERS,
+    access: { kind: 'site', action: 'service_referrals:provider', notFoundForOtherRoles: true },
     params: serviceReferralParams,
     body: serviceReferralStatusRequest,
     response: providerReferral,
     async handler({ tx, site, session, params, body, deps, audit }) {
       const principal = principalOf(session, site);
-      requireAction(principal, 'service_referrals:provider');
       const context = { siteId: requireSite(site).id, userId: principal.userId, now: deps.clock() };
       await viewProviderReferral(tx, context, params.serviceReferralId);
       await changeServiceReferralStatus(
